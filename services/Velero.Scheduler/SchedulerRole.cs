@@ -1,0 +1,48 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Velero.Contracts.Status;
+using Velero.Scheduler.Outbox;
+using Velero.Scheduler.Persistence;
+using Velero.Scheduler.Status;
+using Velero.ServiceDefaults.Hosting;
+using Velero.ServiceDefaults.Startup;
+using Velero.ServiceDefaults.Status;
+
+namespace Velero.Scheduler;
+
+/// <summary>
+/// Owns the state of every backup and restore: records it in PostgreSQL (its system of record, read by no
+/// other service), dispatches work, and publishes what changed through its transactional outbox.
+/// </summary>
+public sealed class SchedulerRole : IServiceRole
+{
+    public string Name => RoleNames.Scheduler;
+
+    public IReadOnlyList<PluginInfo> Plugins { get; } = [];
+
+    public void AddServices(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PostgresOptions>()
+            .Configure(o => o.ConnectionString = builder.Configuration.GetConnectionString(PostgresOptions.ConnectionStringName));
+        services.AddSingleton<IValidateOptions<PostgresOptions>, PostgresOptions.Validator>();
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<PostgresOptions>>().Value.ConnectionString!));
+
+        services.AddSingleton<IStartupTask, PostgresReachable>();
+        services.AddSingleton<IStartupTask, MigrationRunner>();
+        services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [HealthEndpoints.ReadyTag]);
+
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddOptions<StatusOptions>().BindConfiguration(StatusOptions.Section).ValidateDataAnnotations();
+        services.AddHostedService<ServerStatusCollector>();
+    }
+
+    public void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddServerStatusResponder<SchedulerRole>();
+        bus.AddConsumer<ServerStatusRequestedConsumer>();
+        bus.AddConsumer<ServerStatusReportedConsumer>();
+    }
+}
