@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -32,9 +33,11 @@ internal sealed class ServerStatusCollector(NpgsqlDataSource dataSource, IOption
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var expired = await ServerStatusStore.LockExpiredAsync(connection, transaction, now - options.Value.CollectionWindow,
             cancellationToken);
-        foreach (var (requestId, cluster) in expired)
+        foreach (var request in expired)
         {
-            await ServerStatusCloser.CloseAsync(connection, transaction, requestId, cluster, null,
+            ActivityContext.TryParse(request.TraceParent, null, out var parent);
+            using var activity = SchedulerTelemetry.Source.StartActivity("server status window closed", ActivityKind.Internal, parent);
+            await ServerStatusCloser.CloseAsync(connection, transaction, request.RequestId, request.Cluster, null,
                 options.Value.ExpectedRoles, now, cancellationToken);
         }
 

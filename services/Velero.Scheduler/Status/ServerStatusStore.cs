@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,8 +15,9 @@ internal static class ServerStatusStore
         ClusterRef cluster, DateTimeOffset requestedAt, string? requestedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            insert into server_status_requests (request_id, cluster_id, cluster_name, requested_by, requested_at, first_seen_at)
-            values (@id, @clusterId, @clusterName, @requestedBy, @requestedAt, @now)
+            insert into server_status_requests (request_id, cluster_id, cluster_name, requested_by, requested_at, first_seen_at,
+                                                trace_parent)
+            values (@id, @clusterId, @clusterName, @requestedBy, @requestedAt, @now, @traceParent)
             on conflict (request_id) do update set requested_by = coalesce(server_status_requests.requested_by, excluded.requested_by)
             """, connection, transaction);
         command.Parameters.AddWithValue("id", requestId);
@@ -24,6 +26,7 @@ internal static class ServerStatusStore
         command.Parameters.AddWithValue("requestedBy", (object?)requestedBy ?? DBNull.Value);
         command.Parameters.AddWithValue("requestedAt", requestedAt);
         command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("traceParent", (object?)Activity.Current?.Id ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -102,11 +105,11 @@ internal static class ServerStatusStore
     }
 
     /// <summary>Open requests whose collection window has passed, locked for this transaction.</summary>
-    public static async Task<List<(Guid RequestId, ClusterRef Cluster)>> LockExpiredAsync(NpgsqlConnection connection,
+    public static async Task<List<ExpiredRequest>> LockExpiredAsync(NpgsqlConnection connection,
         NpgsqlTransaction transaction, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            select request_id, cluster_id, cluster_name from server_status_requests
+            select request_id, cluster_id, cluster_name, trace_parent from server_status_requests
             where phase = 'New' and first_seen_at <= @cutoff
             order by first_seen_at
             limit 100
@@ -114,10 +117,11 @@ internal static class ServerStatusStore
             """, connection, transaction);
         command.Parameters.AddWithValue("cutoff", cutoff);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var expired = new List<(Guid, ClusterRef)>();
+        var expired = new List<ExpiredRequest>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            expired.Add((reader.GetGuid(0), new ClusterRef { Id = reader.GetString(1), Name = reader.GetString(2) }));
+            expired.Add(new ExpiredRequest(reader.GetGuid(0), new ClusterRef { Id = reader.GetString(1), Name = reader.GetString(2) },
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
         return expired;
@@ -137,4 +141,6 @@ internal static class ServerStatusStore
             throw new InvalidOperationException($"Status request {requestId} was not open");
         }
     }
+
+    internal sealed record ExpiredRequest(Guid RequestId, ClusterRef Cluster, string? TraceParent);
 }

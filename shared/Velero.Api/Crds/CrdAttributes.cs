@@ -22,9 +22,9 @@ public enum CrdScope
 }
 
 /// <summary>
-/// Emits <c>subresources</c> on the version; <see cref="Status"/> adds the status subresource. Upstream Velero declares
-/// <c>+kubebuilder:subresource:status</c> on some kinds without it reaching the CRD (<c>subresources: {}</c>), and
-/// clients rely on updating status through the main resource, so the default is an empty block.
+/// Emits <c>subresources</c> on the version; <see cref="Status"/> adds the status subresource. Upstream's CRDs carry an
+/// empty <c>subresources: {}</c> on some kinds and none on others, and Velero's controllers write status through the
+/// main resource, which a status subresource would silently ignore; so the default is an empty block.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class CrdSubresourcesAttribute : Attribute

@@ -17,5 +17,20 @@ public static class BackupPhase
     public const string Failed = "Failed";
     public const string Deleting = "Deleting";
 
-    public static IReadOnlyList<string> All { get; } = [New, Queued, ReadyToStart, FailedValidation, InProgress, WaitingForPluginOperations, WaitingForPluginOperationsPartiallyFailed, Finalizing, FinalizingPartiallyFailed, Completed, PartiallyFailed, Failed, Deleting];
+    public static IReadOnlyList<string> All { get; } =
+    [
+        New,
+        Queued,
+        ReadyToStart,
+        FailedValidation,
+        InProgress,
+        WaitingForPluginOperations,
+        WaitingForPluginOperationsPartiallyFailed,
+        Finalizing,
+        FinalizingPartiallyFailed,
+        Completed,
+        PartiallyFailed,
+        Failed,
+        Deleting,
+    ];
 }

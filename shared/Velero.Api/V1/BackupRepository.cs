@@ -10,7 +10,8 @@ namespace Velero.Api.V1;
 [CrdPrinterColumn(0, "Age", "date", ".metadata.creationTimestamp")]
 [CrdPrinterColumn(1, "Repository Type", "string", ".spec.repositoryType")]
 [Description("BackupRepository is the Schema for the backuprepositories API.")]
-public sealed class BackupRepository : IKubernetesObject<V1ObjectMeta>, ISpec<BackupRepositorySpec>, IStatus<BackupRepositoryStatus?>
+public sealed class BackupRepository
+    : IKubernetesObject<V1ObjectMeta>, ISpec<BackupRepositorySpec>, IStatus<BackupRepositoryStatus?>
 {
     public const string KubeKind = "BackupRepository";
     public const string KubePluralName = "backuprepositories";

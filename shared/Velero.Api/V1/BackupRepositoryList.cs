@@ -3,7 +3,9 @@ using k8s.Models;
 
 namespace Velero.Api.V1;
 
-[KubernetesEntity(Group = WellKnown.Group, Kind = "BackupRepositoryList", ApiVersion = WellKnown.V1, PluralName = BackupRepository.KubePluralName)]
+[KubernetesEntity(
+    Group = WellKnown.Group, Kind = "BackupRepositoryList",
+    ApiVersion = WellKnown.V1, PluralName = BackupRepository.KubePluralName)]
 public sealed class BackupRepositoryList : IKubernetesObject<V1ListMeta>, IItems<BackupRepository>
 {
     public string ApiVersion { get; set; } = WellKnown.V1ApiVersion;

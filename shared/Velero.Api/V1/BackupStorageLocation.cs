@@ -15,7 +15,8 @@ namespace Velero.Api.V1;
 [CrdPrinterColumn(2, "Age", "date", ".metadata.creationTimestamp")]
 [CrdPrinterColumn(3, "Default", "boolean", ".spec.default", Description = "Default backup storage location")]
 [Description("BackupStorageLocation is a location where Velero stores backup objects.")]
-public sealed class BackupStorageLocation : IKubernetesObject<V1ObjectMeta>, ISpec<BackupStorageLocationSpec>, IStatus<BackupStorageLocationStatus?>
+public sealed class BackupStorageLocation
+    : IKubernetesObject<V1ObjectMeta>, ISpec<BackupStorageLocationSpec>, IStatus<BackupStorageLocationStatus?>
 {
     public const string KubeKind = "BackupStorageLocation";
     public const string KubePluralName = "backupstoragelocations";

@@ -10,7 +10,8 @@ namespace Velero.Api.V1;
 [CrdPrinterColumn(0, "BackupName", "string", ".spec.backupName", Description = "The name of the backup to be deleted")]
 [CrdPrinterColumn(1, "Status", "string", ".status.phase", Description = "The status of the deletion request")]
 [Description("DeleteBackupRequest is a request to delete one or more backups.")]
-public sealed class DeleteBackupRequest : IKubernetesObject<V1ObjectMeta>, ISpec<DeleteBackupRequestSpec>, IStatus<DeleteBackupRequestStatus?>
+public sealed class DeleteBackupRequest
+    : IKubernetesObject<V1ObjectMeta>, ISpec<DeleteBackupRequestSpec>, IStatus<DeleteBackupRequestStatus?>
 {
     public const string KubeKind = "DeleteBackupRequest";
     public const string KubePluralName = "deletebackuprequests";

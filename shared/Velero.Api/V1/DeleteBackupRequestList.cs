@@ -3,7 +3,9 @@ using k8s.Models;
 
 namespace Velero.Api.V1;
 
-[KubernetesEntity(Group = WellKnown.Group, Kind = "DeleteBackupRequestList", ApiVersion = WellKnown.V1, PluralName = DeleteBackupRequest.KubePluralName)]
+[KubernetesEntity(
+    Group = WellKnown.Group, Kind = "DeleteBackupRequestList",
+    ApiVersion = WellKnown.V1, PluralName = DeleteBackupRequest.KubePluralName)]
 public sealed class DeleteBackupRequestList : IKubernetesObject<V1ListMeta>, IItems<DeleteBackupRequest>
 {
     public string ApiVersion { get; set; } = WellKnown.V1ApiVersion;

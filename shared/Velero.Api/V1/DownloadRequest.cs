@@ -7,7 +7,8 @@ namespace Velero.Api.V1;
 [KubernetesEntity(Group = WellKnown.Group, Kind = KubeKind, ApiVersion = WellKnown.V1, PluralName = KubePluralName)]
 [Description("DownloadRequest is a request to download an artifact from backup object storage, such as a "
     + "backup log file.")]
-public sealed class DownloadRequest : IKubernetesObject<V1ObjectMeta>, ISpec<DownloadRequestSpec>, IStatus<DownloadRequestStatus?>
+public sealed class DownloadRequest
+    : IKubernetesObject<V1ObjectMeta>, ISpec<DownloadRequestSpec>, IStatus<DownloadRequestStatus?>
 {
     public const string KubeKind = "DownloadRequest";
     public const string KubePluralName = "downloadrequests";

@@ -18,5 +18,21 @@ public static class DownloadTargetKind
     public const string BackupVolumeInfos = "BackupVolumeInfos";
     public const string RestoreVolumeInfo = "RestoreVolumeInfo";
 
-    public static IReadOnlyList<string> All { get; } = [BackupLog, BackupContents, BackupVolumeSnapshots, BackupItemOperations, BackupResourceList, BackupResults, RestoreLog, RestoreResults, RestoreResourceList, RestoreItemOperations, CSIBackupVolumeSnapshots, CSIBackupVolumeSnapshotContents, BackupVolumeInfos, RestoreVolumeInfo];
+    public static IReadOnlyList<string> All { get; } =
+    [
+        BackupLog,
+        BackupContents,
+        BackupVolumeSnapshots,
+        BackupItemOperations,
+        BackupResourceList,
+        BackupResults,
+        RestoreLog,
+        RestoreResults,
+        RestoreResourceList,
+        RestoreItemOperations,
+        CSIBackupVolumeSnapshots,
+        CSIBackupVolumeSnapshotContents,
+        BackupVolumeInfos,
+        RestoreVolumeInfo,
+    ];
 }

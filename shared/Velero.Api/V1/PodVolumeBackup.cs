@@ -26,7 +26,8 @@ namespace Velero.Api.V1;
 [CrdPrinterColumn(8, "Uploader", "string", ".spec.uploaderType",
     Description = "The type of the uploader to handle data transfer")]
 [Description("PodVolumeBackup is the Schema for the podvolumebackups API.")]
-public sealed class PodVolumeBackup : IKubernetesObject<V1ObjectMeta>, ISpec<PodVolumeBackupSpec>, IStatus<PodVolumeBackupStatus?>
+public sealed class PodVolumeBackup
+    : IKubernetesObject<V1ObjectMeta>, ISpec<PodVolumeBackupSpec>, IStatus<PodVolumeBackupStatus?>
 {
     public const string KubeKind = "PodVolumeBackup";
     public const string KubePluralName = "podvolumebackups";

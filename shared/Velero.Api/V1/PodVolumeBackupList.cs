@@ -3,7 +3,9 @@ using k8s.Models;
 
 namespace Velero.Api.V1;
 
-[KubernetesEntity(Group = WellKnown.Group, Kind = "PodVolumeBackupList", ApiVersion = WellKnown.V1, PluralName = PodVolumeBackup.KubePluralName)]
+[KubernetesEntity(
+    Group = WellKnown.Group, Kind = "PodVolumeBackupList",
+    ApiVersion = WellKnown.V1, PluralName = PodVolumeBackup.KubePluralName)]
 public sealed class PodVolumeBackupList : IKubernetesObject<V1ListMeta>, IItems<PodVolumeBackup>
 {
     public string ApiVersion { get; set; } = WellKnown.V1ApiVersion;

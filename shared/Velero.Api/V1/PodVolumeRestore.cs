@@ -24,7 +24,8 @@ namespace Velero.Api.V1;
 [CrdPrinterColumn(7, "Uploader Type", "string", ".spec.uploaderType",
     Description = "The type of the uploader to handle data transfer")]
 [Description("PodVolumeRestore is the Schema for the podvolumerestores API.")]
-public sealed class PodVolumeRestore : IKubernetesObject<V1ObjectMeta>, ISpec<PodVolumeRestoreSpec>, IStatus<PodVolumeRestoreStatus?>
+public sealed class PodVolumeRestore
+    : IKubernetesObject<V1ObjectMeta>, ISpec<PodVolumeRestoreSpec>, IStatus<PodVolumeRestoreStatus?>
 {
     public const string KubeKind = "PodVolumeRestore";
     public const string KubePluralName = "podvolumerestores";

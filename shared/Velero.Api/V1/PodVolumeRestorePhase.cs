@@ -12,5 +12,15 @@ public static class PodVolumeRestorePhase
     public const string Completed = "Completed";
     public const string Failed = "Failed";
 
-    public static IReadOnlyList<string> All { get; } = [New, Accepted, Prepared, InProgress, Canceling, Canceled, Completed, Failed];
+    public static IReadOnlyList<string> All { get; } =
+    [
+        New,
+        Accepted,
+        Prepared,
+        InProgress,
+        Canceling,
+        Canceled,
+        Completed,
+        Failed,
+    ];
 }

@@ -3,7 +3,9 @@ using k8s.Models;
 
 namespace Velero.Api.V1;
 
-[KubernetesEntity(Group = WellKnown.Group, Kind = "RestoreList", ApiVersion = WellKnown.V1, PluralName = Restore.KubePluralName)]
+[KubernetesEntity(
+    Group = WellKnown.Group, Kind = "RestoreList",
+    ApiVersion = WellKnown.V1, PluralName = Restore.KubePluralName)]
 public sealed class RestoreList : IKubernetesObject<V1ListMeta>, IItems<Restore>
 {
     public string ApiVersion { get; set; } = WellKnown.V1ApiVersion;

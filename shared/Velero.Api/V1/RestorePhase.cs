@@ -14,5 +14,17 @@ public static class RestorePhase
     public const string Finalizing = "Finalizing";
     public const string FinalizingPartiallyFailed = "FinalizingPartiallyFailed";
 
-    public static IReadOnlyList<string> All { get; } = [New, FailedValidation, InProgress, WaitingForPluginOperations, WaitingForPluginOperationsPartiallyFailed, Completed, PartiallyFailed, Failed, Finalizing, FinalizingPartiallyFailed];
+    public static IReadOnlyList<string> All { get; } =
+    [
+        New,
+        FailedValidation,
+        InProgress,
+        WaitingForPluginOperations,
+        WaitingForPluginOperationsPartiallyFailed,
+        Completed,
+        PartiallyFailed,
+        Failed,
+        Finalizing,
+        FinalizingPartiallyFailed,
+    ];
 }

@@ -3,7 +3,9 @@ using k8s.Models;
 
 namespace Velero.Api.V1;
 
-[KubernetesEntity(Group = WellKnown.Group, Kind = "ScheduleList", ApiVersion = WellKnown.V1, PluralName = Schedule.KubePluralName)]
+[KubernetesEntity(
+    Group = WellKnown.Group, Kind = "ScheduleList",
+    ApiVersion = WellKnown.V1, PluralName = Schedule.KubePluralName)]
 public sealed class ScheduleList : IKubernetesObject<V1ListMeta>, IItems<Schedule>
 {
     public string ApiVersion { get; set; } = WellKnown.V1ApiVersion;

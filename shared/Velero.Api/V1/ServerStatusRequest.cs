@@ -8,7 +8,8 @@ namespace Velero.Api.V1;
 [KubernetesEntity(Group = WellKnown.Group, Kind = KubeKind, ApiVersion = WellKnown.V1, PluralName = KubePluralName)]
 [CrdResource(ShortNames = ["ssr"])]
 [Description("ServerStatusRequest is a request to access current status information about the Velero server.")]
-public sealed class ServerStatusRequest : IKubernetesObject<V1ObjectMeta>, ISpec<ServerStatusRequestSpec>, IStatus<ServerStatusRequestStatus?>
+public sealed class ServerStatusRequest
+    : IKubernetesObject<V1ObjectMeta>, ISpec<ServerStatusRequestSpec>, IStatus<ServerStatusRequestStatus?>
 {
     public const string KubeKind = "ServerStatusRequest";
     public const string KubePluralName = "serverstatusrequests";

@@ -3,7 +3,9 @@ using k8s.Models;
 
 namespace Velero.Api.V1;
 
-[KubernetesEntity(Group = WellKnown.Group, Kind = "ServerStatusRequestList", ApiVersion = WellKnown.V1, PluralName = ServerStatusRequest.KubePluralName)]
+[KubernetesEntity(
+    Group = WellKnown.Group, Kind = "ServerStatusRequestList",
+    ApiVersion = WellKnown.V1, PluralName = ServerStatusRequest.KubePluralName)]
 public sealed class ServerStatusRequestList : IKubernetesObject<V1ListMeta>, IItems<ServerStatusRequest>
 {
     public string ApiVersion { get; set; } = WellKnown.V1ApiVersion;

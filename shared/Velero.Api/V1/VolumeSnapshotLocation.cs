@@ -8,7 +8,8 @@ namespace Velero.Api.V1;
 [KubernetesEntity(Group = WellKnown.Group, Kind = KubeKind, ApiVersion = WellKnown.V1, PluralName = KubePluralName)]
 [CrdResource(ShortNames = ["vsl"])]
 [Description("VolumeSnapshotLocation is a location where Velero stores volume snapshots.")]
-public sealed class VolumeSnapshotLocation : IKubernetesObject<V1ObjectMeta>, ISpec<VolumeSnapshotLocationSpec>, IStatus<VolumeSnapshotLocationStatus?>
+public sealed class VolumeSnapshotLocation
+    : IKubernetesObject<V1ObjectMeta>, ISpec<VolumeSnapshotLocationSpec>, IStatus<VolumeSnapshotLocationStatus?>
 {
     public const string KubeKind = "VolumeSnapshotLocation";
     public const string KubePluralName = "volumesnapshotlocations";

@@ -5,7 +5,9 @@ using Velero.Api.Crds;
 
 namespace Velero.Api.V2Alpha1;
 
-[KubernetesEntity(Group = WellKnown.Group, Kind = KubeKind, ApiVersion = WellKnown.V2Alpha1, PluralName = KubePluralName)]
+[KubernetesEntity(
+    Group = WellKnown.Group, Kind = KubeKind,
+    ApiVersion = WellKnown.V2Alpha1, PluralName = KubePluralName)]
 [CrdSubresources]
 [CrdPrinterColumn(0, "Status", "string", ".status.phase", Description = "DataDownload status such as New/InProgress")]
 [CrdPrinterColumn(1, "Started", "date", ".status.startTimestamp",
@@ -22,7 +24,8 @@ namespace Velero.Api.V2Alpha1;
     Description = "Name of the node where the DataDownload is processed")]
 [Description("DataDownload acts as the protocol between data mover plugins and data mover controller for the "
     + "datamover restore operation.")]
-public sealed class DataDownload : IKubernetesObject<V1ObjectMeta>, ISpec<DataDownloadSpec>, IStatus<DataDownloadStatus?>
+public sealed class DataDownload
+    : IKubernetesObject<V1ObjectMeta>, ISpec<DataDownloadSpec>, IStatus<DataDownloadStatus?>
 {
     public const string KubeKind = "DataDownload";
     public const string KubePluralName = "datadownloads";

@@ -3,7 +3,9 @@ using k8s.Models;
 
 namespace Velero.Api.V2Alpha1;
 
-[KubernetesEntity(Group = WellKnown.Group, Kind = "DataDownloadList", ApiVersion = WellKnown.V2Alpha1, PluralName = DataDownload.KubePluralName)]
+[KubernetesEntity(
+    Group = WellKnown.Group, Kind = "DataDownloadList",
+    ApiVersion = WellKnown.V2Alpha1, PluralName = DataDownload.KubePluralName)]
 public sealed class DataDownloadList : IKubernetesObject<V1ListMeta>, IItems<DataDownload>
 {
     public string ApiVersion { get; set; } = WellKnown.V2Alpha1ApiVersion;

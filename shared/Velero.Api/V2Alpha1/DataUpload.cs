@@ -5,7 +5,9 @@ using Velero.Api.Crds;
 
 namespace Velero.Api.V2Alpha1;
 
-[KubernetesEntity(Group = WellKnown.Group, Kind = KubeKind, ApiVersion = WellKnown.V2Alpha1, PluralName = KubePluralName)]
+[KubernetesEntity(
+    Group = WellKnown.Group, Kind = KubeKind,
+    ApiVersion = WellKnown.V2Alpha1, PluralName = KubePluralName)]
 [CrdSubresources]
 [CrdPrinterColumn(0, "Status", "string", ".status.phase", Description = "DataUpload status such as New/InProgress")]
 [CrdPrinterColumn(1, "Started", "date", ".status.startTimestamp",

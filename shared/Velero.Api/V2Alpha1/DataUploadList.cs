@@ -3,7 +3,9 @@ using k8s.Models;
 
 namespace Velero.Api.V2Alpha1;
 
-[KubernetesEntity(Group = WellKnown.Group, Kind = "DataUploadList", ApiVersion = WellKnown.V2Alpha1, PluralName = DataUpload.KubePluralName)]
+[KubernetesEntity(
+    Group = WellKnown.Group, Kind = "DataUploadList",
+    ApiVersion = WellKnown.V2Alpha1, PluralName = DataUpload.KubePluralName)]
 public sealed class DataUploadList : IKubernetesObject<V1ListMeta>, IItems<DataUpload>
 {
     public string ApiVersion { get; set; } = WellKnown.V2Alpha1ApiVersion;

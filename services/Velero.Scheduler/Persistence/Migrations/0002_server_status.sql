@@ -20,7 +20,9 @@ create table server_status_requests (
     requested_at  timestamptz not null,
     first_seen_at timestamptz not null,
     phase         text        not null default 'New' check (phase in ('New', 'Processed')),
-    processed_at  timestamptz
+    processed_at  timestamptz,
+    -- The trace the request arrived in: closing it after the window continues that trace.
+    trace_parent  text
 );
 create index server_status_requests_open on server_status_requests (first_seen_at) where phase = 'New';
 

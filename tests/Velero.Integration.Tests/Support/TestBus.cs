@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Velero.Contracts.Status;
+using Velero.Testing;
+
+namespace Velero.Integration.Tests.Support;
+
+/// <summary>
+/// A bus on the real test broker, standing where another system would: it publishes requests and waits for the
+/// platform's events.
+/// </summary>
+internal sealed class TestBus : IAsyncDisposable
+{
+    private readonly IBusControl _bus;
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<ServerStatusCollected>> _collected = new();
+
+    private TestBus(IBusControl bus) => _bus = bus;
+
+    public IPublishEndpoint Publisher => _bus;
+
+    public static async Task<TestBus> StartAsync()
+    {
+        TestBus? testBus = null;
+        var uri = new Uri(TestInfrastructure.RabbitMqUrl);
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(uri, host =>
+            {
+                var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+                host.Username(credentials[0]);
+                host.Password(credentials.Length > 1 ? credentials[1] : "");
+            });
+            rabbit.ReceiveEndpoint($"integration-tests-{Guid.NewGuid():N}", endpoint =>
+            {
+                endpoint.AutoDelete = true;
+                endpoint.Durable = false;
+                endpoint.Handler<ServerStatusCollected>(context =>
+                {
+                    testBus!.Completion(context.Message.RequestId).TrySetResult(context.Message);
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        testBus = new TestBus(bus);
+        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        return testBus;
+    }
+
+    public async Task<ServerStatusCollected> WaitCollectedAsync(Guid requestId, TimeSpan timeout) =>
+        await Completion(requestId).Task.WaitAsync(timeout);
+
+    private TaskCompletionSource<ServerStatusCollected> Completion(Guid requestId) =>
+        _collected.GetOrAdd(requestId, _ => new TaskCompletionSource<ServerStatusCollected>(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public async ValueTask DisposeAsync() => await _bus.StopAsync();
+}
