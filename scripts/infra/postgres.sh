@@ -11,6 +11,9 @@ DB_NAME=velero
 
 paths() {
   P=$STATE/postgres
+  # See place_data_dir: the state may live outside the state dir, behind a symlink that postgres itself
+  # cannot traverse, so always use the resolved path.
+  [[ -L $P ]] && P=$(readlink -f "$P")
   DATA=$P/data
   PIDS=$P/pids
   LOGS=$P/log
@@ -47,7 +50,26 @@ start_failed() {
   exit 1
 }
 
+# Doc §3: the postgres user must reach its data dir, and initdb refuses to run as root. A state dir under a
+# private parent (mktemp -d makes 0700 directories; CI clones may live under one) cannot be reached, so the
+# cluster then lives under /var/tmp/velero-postgres/<hash of the state dir>, linked from the state dir.
+place_data_dir() {
+  [[ -L $STATE/postgres ]] && return 0
+  runuser -u postgres -- test -x "$STATE" && return 0
+  local alt
+  alt=/var/tmp/velero-postgres/$(printf '%s' "$STATE" | sha256sum | cut -c1-16)
+  mkdir -p "$alt"
+  chmod 711 /var/tmp/velero-postgres
+  chown postgres "$alt"
+  # Nothing of value can be in the unreachable directory: postgres could never have written there.
+  rm -rf "$STATE/postgres"
+  ln -s "$alt" "$STATE/postgres"
+  say "state dir is not reachable by user postgres; data in $alt"
+}
+
 component_start() {
+  mkdir -p "$STATE"
+  place_data_dir
   paths
   local t0
   t0=$(now_us)
