@@ -20,4 +20,7 @@ public sealed record ServerStatusReported
     public required IReadOnlyList<PluginInfo> Plugins { get; init; }
 
     public required DateTimeOffset ReportedAt { get; init; }
+
+    /// <summary>The clusters this instance can reach now: cluster-bound work goes to workers that reach its cluster.</summary>
+    public IReadOnlyList<ClusterRef>? Clusters { get; init; }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Velero.Kubernetes.Clusters;
 using Velero.ServiceDefaults.Messaging;
 using Velero.ServiceDefaults.Startup;
 using Velero.ServiceDefaults.Telemetry;
@@ -71,6 +72,8 @@ public static class ServiceHost
         builder.Services.AddHealthChecks();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.AddVeleroTelemetry(identity);
+        builder.Services.AddVeleroClusters(builder.Configuration);
+        builder.Services.AddSingleton<IStartupTask, ClusterConfigurationLoaded>();
 
         foreach (var role in roles)
         {

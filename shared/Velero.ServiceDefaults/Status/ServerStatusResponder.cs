@@ -1,5 +1,6 @@
 using MassTransit;
 using Velero.Contracts.Status;
+using Velero.Kubernetes.Clusters;
 using Velero.ServiceDefaults.Hosting;
 
 namespace Velero.ServiceDefaults.Status;
@@ -8,7 +9,7 @@ namespace Velero.ServiceDefaults.Status;
 /// Answers a server-status request for one role. Every role has its own queue for it, so each running role
 /// answers once; replicas of a role compete on that queue.
 /// </summary>
-public sealed class ServerStatusResponder<TRole>(TRole role, ServiceIdentity identity, TimeProvider time)
+public sealed class ServerStatusResponder<TRole>(TRole role, ServiceIdentity identity, ClusterRegistry clusters, TimeProvider time)
     : IConsumer<ServerStatusRequested>
     where TRole : IServiceRole
 {
@@ -22,5 +23,6 @@ public sealed class ServerStatusResponder<TRole>(TRole role, ServiceIdentity ide
             Version = identity.Version,
             Plugins = role.Plugins,
             ReportedAt = time.GetUtcNow(),
+            Clusters = clusters.Available,
         });
 }

@@ -3,6 +3,8 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Velero.Contracts.Clusters;
 using Velero.Contracts.Status;
+using Microsoft.Extensions.Configuration;
+using Velero.Kubernetes.Clusters;
 using Velero.Restorer;
 using Velero.ServiceDefaults.Hosting;
 using Velero.ServiceDefaults.Status;
@@ -19,6 +21,7 @@ public sealed class ServerStatusResponderTests
             .AddSingleton(new RestorerRole())
             .AddSingleton(identity)
             .AddSingleton(TimeProvider.System)
+            .AddVeleroClusters(new ConfigurationBuilder().AddInMemoryCollection([new("Clusters:Kubeconfig", "")]).Build())
             .AddMassTransitTestHarness(bus => bus.AddServerStatusResponder<RestorerRole>())
             .BuildServiceProvider(true);
         var harness = provider.GetRequiredService<ITestHarness>();
@@ -39,6 +42,7 @@ public sealed class ServerStatusResponderTests
         Assert.Equal("restorer", reply.Service);
         Assert.Equal(identity.Instance, reply.Instance);
         Assert.Matches(@"^v\d+\.\d+\.\d+", reply.Version);
+        Assert.Empty(reply.Clusters!);
     }
 
     [Fact]
