@@ -10,15 +10,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../infra/lib.sh
 . "$ROOT/scripts/infra/lib.sh"
 
-STATE=$ROOT/.local
-ACTION=${1:-}
-shift || true
-while (( $# )); do
-  case $1 in
-    --state) STATE=$(realpath -m "$2"); shift 2 ;;
-    *) die "unknown argument: $1" ;;
-  esac
-done
+parse_action_and_state "$@"
 
 ROLES=(scheduler snapshotter uploader restorer)
 declare -A DEFAULT_PORT=([scheduler]=8181 [snapshotter]=8182 [uploader]=8183 [restorer]=8184)
@@ -47,12 +39,17 @@ start() {
   # Only when something starts: rebuilding under running services would swap their assemblies.
   echo "services: building ($CONFIGURATION)"
   dotnet build "$ROOT/services/Velero.Cli" -c "$CONFIGURATION" -v quiet -nologo >/dev/null
+  # The emulated clusters of scripts/dev/clusters.sh, when they run.
+  local cluster_env=()
+  if [[ -f $STATE/kubeconfig ]]; then
+    cluster_env=("Clusters__Kubeconfig=$STATE/kubeconfig" Clusters__Contexts__0=dev-a Clusters__Contexts__1=dev-b)
+  fi
   for role in "${to_start[@]}"; do
     COMPONENT=services/$role
     mkdir -p "$STATE/$COMPONENT/pids" "$STATE/$COMPONENT/log"
     require_port_free "$(port_of "$role")" "$role health endpoint"
     start_daemon "$(pidfile_of "$role")" "$STATE/$COMPONENT/log/$role.log" \
-      dotnet "$ROOT/$(assembly_of "$role")" --urls "http://127.0.0.1:$(port_of "$role")"
+      env "${cluster_env[@]}" dotnet "$ROOT/$(assembly_of "$role")" --urls "http://127.0.0.1:$(port_of "$role")"
     started+=("$role")
   done
   t0=$(now_us)

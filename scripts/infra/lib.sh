@@ -301,3 +301,19 @@ component_main() {
     *) die "usage: $0 start|stop|status --state DIR [--profile dev|test]" ;;
   esac
 }
+
+# ---------------------------------------------------------------- scripts/dev
+
+# For the scripts/dev/*.sh commands: `ACTION [--state DIR]` (DIR defaults to the repository's .local).
+# Sets ACTION and STATE.
+parse_action_and_state() {
+  ACTION=${1:-}
+  (( $# )) && shift
+  STATE=$(cd "$INFRA_DIR/../.." && pwd)/.local
+  while (( $# )); do
+    case $1 in
+      --state) STATE=$(realpath -m "$2"); shift 2 ;;
+      *) die "unknown argument: $1" ;;
+    esac
+  done
+}
