@@ -1,11 +1,11 @@
 using Velero.Cli.Commands;
 
 // The full command tree (backup, restore, schedule, install, ...) arrives with the CLI; the server entry point and
-// the client version are what the services need today.
+// the version are what the services need today.
 return args switch
 {
     ["server", .. var rest] => await ServerCommand.RunAsync(rest),
-    ["version", .. var rest] => VersionCommand.Run(rest, Console.Out),
+    ["version", .. var rest] => await VersionCommand.RunAsync(rest, Console.Out, Console.Error),
     _ => Usage(),
 };
 
@@ -14,7 +14,7 @@ static int Usage()
     Console.Error.WriteLine("""
         Usage:
           velero server [--roles scheduler,snapshotter,uploader,restorer] [--urls http://127.0.0.1:8085]
-          velero version --client-only
+          velero version [--client-only] [--timeout 5s] [--kubeconfig PATH] [--kubecontext NAME] [-n NAMESPACE]
         """);
     return 2;
 }

@@ -37,6 +37,7 @@ public sealed class SchedulerRole : IServiceRole
         services.AddHostedService<OutboxDispatcher>();
         services.AddOptions<StatusOptions>().BindConfiguration(StatusOptions.Section).ValidateDataAnnotations();
         services.AddHostedService<ServerStatusCollector>();
+        services.AddHostedService<ServerStatusRequestWatcher>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -44,5 +45,6 @@ public sealed class SchedulerRole : IServiceRole
         bus.AddServerStatusResponder<SchedulerRole>();
         bus.AddConsumer<ServerStatusRequestedConsumer>();
         bus.AddConsumer<ServerStatusReportedConsumer>();
+        bus.AddConsumer<ServerStatusCollectedConsumer>();
     }
 }

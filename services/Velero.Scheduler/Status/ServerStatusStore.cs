@@ -30,6 +30,40 @@ internal static class ServerStatusStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Records a request made through a ServerStatusRequest resource; false if it was recorded before.</summary>
+    public static async Task<bool> TryRecordResourceRequestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        ServerStatusRequested request, string sourceNamespace, string sourceName, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            insert into server_status_requests (request_id, cluster_id, cluster_name, requested_by, requested_at, first_seen_at,
+                                                trace_parent, source_namespace, source_name)
+            values (@id, @clusterId, @clusterName, @requestedBy, @requestedAt, @now, @traceParent, @sourceNamespace, @sourceName)
+            on conflict (request_id) do nothing
+            """, connection, transaction);
+        command.Parameters.AddWithValue("id", request.RequestId);
+        command.Parameters.AddWithValue("clusterId", request.Cluster.Id);
+        command.Parameters.AddWithValue("clusterName", request.Cluster.Name);
+        command.Parameters.AddWithValue("requestedBy", (object?)request.RequestedBy ?? DBNull.Value);
+        command.Parameters.AddWithValue("requestedAt", request.RequestedAt);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("traceParent", (object?)Activity.Current?.Id ?? DBNull.Value);
+        command.Parameters.AddWithValue("sourceNamespace", sourceNamespace);
+        command.Parameters.AddWithValue("sourceName", sourceName);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>The ServerStatusRequest resource a request came from, if it came from one.</summary>
+    public static async Task<(string Namespace, string Name)?> ReadSourceAsync(NpgsqlDataSource dataSource, Guid requestId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select source_namespace, source_name from server_status_requests where request_id = @id and source_name is not null");
+        command.Parameters.AddWithValue("id", requestId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+
     /// <summary>Locks the request row so answers to one request are applied one at a time; true while it is open.</summary>
     public static async Task<bool> LockOpenRequestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         Guid requestId, CancellationToken cancellationToken)

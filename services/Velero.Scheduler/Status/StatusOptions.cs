@@ -18,4 +18,8 @@ internal sealed class StatusOptions
     /// <summary>Roles whose answers close a request early; those that do not answer are listed as missing.</summary>
     [MinLength(1)]
     public string[] ExpectedRoles { get; set; } = [.. RoleNames.All];
+
+    /// <summary>How long a processed ServerStatusRequest stays before it is deleted (upstream: one minute).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ProcessedRetention { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -11,7 +11,7 @@ public static class ClusterConnectionFactory
         if (string.IsNullOrWhiteSpace(kubeconfig))
         {
             return KubernetesClientConfiguration.IsInCluster()
-                ? [Connect(options.InClusterName, KubernetesClientConfiguration.InClusterConfig(), options)]
+                ? [Connect(options.InClusterName, KubernetesClientConfiguration.InClusterConfig())]
                 : [];
         }
 
@@ -27,12 +27,13 @@ public static class ClusterConnectionFactory
             : [KubernetesClientConfiguration.LoadKubeConfig(path).CurrentContext
                ?? throw new InvalidOperationException($"kubeconfig {path} has no current context; name Clusters:Contexts")];
         return [.. contexts.Distinct(StringComparer.Ordinal).Select(context =>
-            Connect(context, KubernetesClientConfiguration.BuildConfigFromConfigFile(path, currentContext: context), options))];
+            Connect(context, KubernetesClientConfiguration.BuildConfigFromConfigFile(path, currentContext: context)))];
     }
 
-    private static ClusterConnection Connect(string name, KubernetesClientConfiguration configuration, ClusterOptions options)
+    private static ClusterConnection Connect(string name, KubernetesClientConfiguration configuration)
     {
-        configuration.HttpClientTimeout = options.RequestTimeout;
+        // Watches stay open for minutes: a client-wide timeout would cut them. Each call bounds itself instead.
+        configuration.HttpClientTimeout = Timeout.InfiniteTimeSpan;
         return new ClusterConnection(name, new k8s.Kubernetes(configuration));
     }
 }

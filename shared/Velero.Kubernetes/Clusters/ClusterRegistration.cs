@@ -14,6 +14,7 @@ public static class ClusterRegistration
         }
 
         services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section));
+        services.AddOptions<VeleroNamespaceOptions>().Bind(configuration.GetSection(VeleroNamespaceOptions.Section));
         services.AddSingleton<ClusterRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterRegistry>());
         return services;

@@ -47,9 +47,11 @@ public sealed class ClusterRegistry(IOptions<ClusterOptions> options, TimeProvid
 
     private async Task ReachAsync(ClusterConnection cluster, CancellationToken cancellationToken)
     {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.Value.RequestTimeout);
         try
         {
-            var kubeSystem = await cluster.Client.CoreV1.ReadNamespaceAsync("kube-system", cancellationToken: cancellationToken);
+            var kubeSystem = await cluster.Client.CoreV1.ReadNamespaceAsync("kube-system", cancellationToken: attempt.Token);
             var uid = kubeSystem.Metadata?.Uid;
             if (string.IsNullOrEmpty(uid))
             {

@@ -30,11 +30,11 @@ public sealed class ServerCommandTests
     }
 
     [Fact]
-    public void The_client_version_prints_in_upstream_format()
+    public async Task The_client_version_prints_in_upstream_format()
     {
         using var output = new StringWriter();
 
-        Assert.Equal(0, VersionCommand.Run(["--client-only"], output));
+        Assert.Equal(0, await VersionCommand.RunAsync(["--client-only"], output, TextWriter.Null));
         Assert.Matches(@"^Client:\n\tVersion: v\d+\.\d+\.\d+\n\tGit commit: \S+\n$", output.ToString().ReplaceLineEndings("\n"));
     }
 }

@@ -22,7 +22,10 @@ create table server_status_requests (
     phase         text        not null default 'New' check (phase in ('New', 'Processed')),
     processed_at  timestamptz,
     -- The trace the request arrived in: closing it after the window continues that trace.
-    trace_parent  text
+    trace_parent  text,
+    -- The ServerStatusRequest resource the request came from, if any: its status is written back.
+    source_namespace text,
+    source_name      text
 );
 create index server_status_requests_open on server_status_requests (first_seen_at) where phase = 'New';
 
