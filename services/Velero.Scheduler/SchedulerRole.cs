@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Velero.Contracts.Status;
+using Velero.ObjectStorage;
+using Velero.Scheduler.Locations;
 using Velero.Scheduler.Outbox;
 using Velero.Scheduler.Persistence;
 using Velero.Scheduler.Status;
@@ -38,6 +40,10 @@ public sealed class SchedulerRole : IServiceRole
         services.AddOptions<StatusOptions>().BindConfiguration(StatusOptions.Section).ValidateDataAnnotations();
         services.AddHostedService<ServerStatusCollector>();
         services.AddHostedService<ServerStatusRequestWatcher>();
+
+        services.AddOptions<StorageLocationOptions>().BindConfiguration(StorageLocationOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton(sp => new ObjectStoreFactory(sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<StorageLocationValidator>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
