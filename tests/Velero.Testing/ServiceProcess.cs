@@ -15,13 +15,13 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string> _errors = new();
 
-    private ServiceProcess(Process process, int port)
+    private ServiceProcess(Process process, int? port)
     {
         _process = process;
         Port = port;
     }
 
-    public int Port { get; }
+    public int? Port { get; }
 
     public int Id => _process.Id;
 
@@ -30,9 +30,15 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public IReadOnlyList<string> ErrorLines => [.. _errors];
 
     /// <param name="assembly">The host's assembly file name in the test output folder, e.g. <c>Velero.Scheduler.dll</c>.</param>
-    public static ServiceProcess Start(string assembly, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static ServiceProcess Start(string assembly, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Launch(assembly, environment, args, FreePort.Next());
+
+    /// <summary>A command that is not a server (<c>velero version</c>): no listen address is added.</summary>
+    public static ServiceProcess Run(string assembly, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Launch(assembly, environment, args, port: null);
+
+    private static ServiceProcess Launch(string assembly, IReadOnlyDictionary<string, string?> environment, string[] args, int? port)
     {
-        var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -46,8 +52,12 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        if (port is not null)
+        {
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        }
+
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (name, value) in environment)

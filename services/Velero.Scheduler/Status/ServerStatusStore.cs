@@ -91,8 +91,8 @@ internal static class ServerStatusStore
         if (requestOpen)
         {
             sql += """
-                insert into server_status_replies (request_id, service, instance, version, plugins, reported_at)
-                values (@requestId, @service, @instance, @version, @plugins, @reportedAt)
+                insert into server_status_replies (request_id, service, instance, version, plugins, clusters, reported_at)
+                values (@requestId, @service, @instance, @version, @plugins, @clusters, @reportedAt)
                 on conflict do nothing;
                 """;
         }
@@ -102,6 +102,8 @@ internal static class ServerStatusStore
         command.Parameters.AddWithValue("instance", reply.Instance);
         command.Parameters.AddWithValue("version", reply.Version);
         command.Parameters.AddWithValue("plugins", NpgsqlDbType.Jsonb, plugins);
+        command.Parameters.AddWithValue("clusters", NpgsqlDbType.Jsonb,
+            JsonSerializer.Serialize(reply.Clusters ?? [], OutboxJson.Options));
         command.Parameters.AddWithValue("clusterId", reply.Cluster.Id);
         command.Parameters.AddWithValue("clusterName", reply.Cluster.Name);
         command.Parameters.AddWithValue("requestId", reply.RequestId);
@@ -113,7 +115,7 @@ internal static class ServerStatusStore
         NpgsqlTransaction transaction, Guid requestId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            select r.service, r.instance, r.version, r.plugins::text, r.reported_at, q.cluster_id, q.cluster_name
+            select r.service, r.instance, r.version, r.plugins::text, r.reported_at, q.cluster_id, q.cluster_name, r.clusters::text
             from server_status_replies r join server_status_requests q using (request_id)
             where r.request_id = @id
             order by r.service, r.instance
@@ -132,6 +134,7 @@ internal static class ServerStatusStore
                 Plugins = JsonSerializer.Deserialize<List<PluginInfo>>(reader.GetString(3), OutboxJson.Options) ?? [],
                 ReportedAt = reader.GetFieldValue<DateTimeOffset>(4),
                 Cluster = new ClusterRef { Id = reader.GetString(5), Name = reader.GetString(6) },
+                Clusters = JsonSerializer.Deserialize<List<ClusterRef>>(reader.GetString(7), OutboxJson.Options) ?? [],
             });
         }
 

@@ -47,9 +47,12 @@ public sealed class CustomResourceClient<T>(IKubernetes client)
         client.CustomObjects.CreateNamespacedCustomObjectAsync<T>(resource, Entity.Group, Entity.ApiVersion,
             resource.Metadata.NamespaceProperty, Entity.PluralName, cancellationToken: cancellationToken);
 
-    /// <summary>A JSON merge patch of the status subresource.</summary>
+    /// <summary>
+    /// A JSON merge patch of <c>status</c>. Velero's CRDs declare no status subresource (upstream's neither), so
+    /// status is written through the resource itself.
+    /// </summary>
     public Task<T> PatchStatusAsync(string @namespace, string name, object status, CancellationToken cancellationToken = default) =>
-        client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<T>(
+        client.CustomObjects.PatchNamespacedCustomObjectAsync<T>(
             new V1Patch(new { status }, V1Patch.PatchType.MergePatch), Entity.Group, Entity.ApiVersion, @namespace,
             Entity.PluralName, name, cancellationToken: cancellationToken);
 

@@ -35,6 +35,8 @@ create table server_status_replies (
     instance    text        not null,
     version     text        not null,
     plugins     jsonb       not null,
+    -- The clusters the instance could reach when it answered.
+    clusters    jsonb       not null default '[]',
     reported_at timestamptz not null,
     primary key (request_id, service, instance)
 );
