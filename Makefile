@@ -9,6 +9,7 @@ SLN := $(firstword $(wildcard Velero.Services.sln Velero.Services.slnx) Velero.S
 DEV_STATE := .local
 TEST_STATE := .local/test
 SERVICES := scripts/dev/services.sh
+CLUSTERS := scripts/dev/clusters.sh
 TEST_ARGS ?=
 
 .PHONY: build test up down infra-up infra-down clean
@@ -20,13 +21,16 @@ build:
 test:
 	scripts/test.sh $(TEST_ARGS)
 
-# Safe to repeat: up.sh leaves a running instance alone (services.sh is expected to do the same).
+# Safe to repeat: every step leaves what already runs alone. Clusters dev-a and dev-b: .local/kubeconfig.
 up: infra-up
-	@if [[ -f $(SERVICES) ]]; then bash $(SERVICES) start; else echo "($(SERVICES) not present: infrastructure only)"; fi
+	bash $(CLUSTERS) start
+	bash $(SERVICES) start
+	bash $(CLUSTERS) setup
 
 # Services first, so they do not log connection errors while the infrastructure goes away.
 down:
-	-@if [[ -f $(SERVICES) ]]; then bash $(SERVICES) stop; fi
+	-bash $(SERVICES) stop
+	-bash $(CLUSTERS) stop
 	scripts/infra/down.sh --state $(DEV_STATE)
 
 infra-up:
@@ -37,7 +41,8 @@ infra-down:
 
 # Stops both profiles first: deleting the state of a running instance would orphan its processes.
 clean:
-	-@if [[ -f $(SERVICES) ]]; then bash $(SERVICES) stop; fi
+	-bash $(SERVICES) stop
+	-bash $(CLUSTERS) stop
 	scripts/infra/down.sh --state $(TEST_STATE)
 	scripts/infra/down.sh --state $(DEV_STATE)
 	rm -rf $(DEV_STATE)

@@ -5,6 +5,10 @@ namespace Velero.Scheduler.Persistence;
 /// <summary>A versioned schema script, embedded as <c>migrations/NNNN_name.sql</c>.</summary>
 internal sealed record Migration(int Version, string Name, string Sql)
 {
+    /// <summary>SHA-256 of the script with line endings normalised: what the journal keeps to notice edits.</summary>
+    public string Checksum { get; } = Convert.ToHexStringLower(
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+
     private const string Prefix = "migrations/";
 
     /// <summary>Every embedded migration, in version order; fails on a malformed name or a repeated version.</summary>

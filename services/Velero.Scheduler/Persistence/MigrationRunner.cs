@@ -29,12 +29,22 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migra
                 create table if not exists schema_migrations (
                     version    integer     primary key,
                     name       text        not null,
-                    applied_at timestamptz not null default now())
+                    applied_at timestamptz not null default now(),
+                    checksum   text)
                 """, cancellationToken);
             var applied = await AppliedVersionsAsync(connection, cancellationToken);
-            foreach (var migration in _migrations.Where(m => !applied.Contains(m.Version)))
+            foreach (var migration in _migrations)
             {
-                await ApplyAsync(connection, migration, cancellationToken);
+                if (!applied.TryGetValue(migration.Version, out var checksum))
+                {
+                    await ApplyAsync(connection, migration, cancellationToken);
+                }
+                else if (checksum is not null && checksum != migration.Checksum)
+                {
+                    // An applied migration must never change: the database would silently differ from the code.
+                    throw new StartupFailedException(
+                        $"migration {migration.Version:D4}_{migration.Name} changed after it was applied to this database; add a new migration instead");
+                }
             }
         }
         finally
@@ -52,10 +62,11 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migra
         }
 
         await using (var journal = new NpgsqlCommand(
-            "insert into schema_migrations (version, name) values (@version, @name)", connection, transaction))
+            "insert into schema_migrations (version, name, checksum) values (@version, @name, @checksum)", connection, transaction))
         {
             journal.Parameters.AddWithValue("version", migration.Version);
             journal.Parameters.AddWithValue("name", migration.Name);
+            journal.Parameters.AddWithValue("checksum", migration.Checksum);
             await journal.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -63,14 +74,15 @@ internal sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migra
         logger.LogInformation("Applied migration {Version} {Name}", migration.Version, migration.Name);
     }
 
-    private static async Task<HashSet<int>> AppliedVersionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, string?>> AppliedVersionsAsync(NpgsqlConnection connection,
+        CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("select version from schema_migrations", connection);
+        await using var command = new NpgsqlCommand("select version, checksum from schema_migrations", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var versions = new HashSet<int>();
+        var versions = new Dictionary<int, string?>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            versions.Add(reader.GetInt32(0));
+            versions[reader.GetInt32(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
         }
 
         return versions;

@@ -22,10 +22,12 @@ public sealed class ResourceWatch<T>(
 {
     private static readonly TimeSpan WatchTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan CrdPollInterval = TimeSpan.FromSeconds(2);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromMilliseconds(200);
+        var waitingForCrd = false;
         string? resourceVersion = null;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -55,6 +57,18 @@ public sealed class ResourceWatch<T>(
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone)
             {
                 resourceVersion = null;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            {
+                // The CRD is not installed (yet): say so once, then look again every few seconds.
+                if (!waitingForCrd)
+                {
+                    logger.LogInformation("{Resource} are not served in this cluster yet (velero.io CRDs not installed); waiting",
+                        resources.Plural);
+                    waitingForCrd = true;
+                }
+
+                await Task.Delay(CrdPollInterval, time, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
             {

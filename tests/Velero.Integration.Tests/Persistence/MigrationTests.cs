@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Velero.Scheduler.Persistence;
+using Velero.ServiceDefaults.Startup;
 using Velero.Testing;
 
 namespace Velero.Integration.Tests.Persistence;
@@ -45,5 +46,23 @@ public sealed class MigrationTests
 
         Assert.Equal(0, await database.ScalarAsync<long>(
             $"select count(*) from pg_locks where locktype = 'advisory' and objid = {MigrationRunner.LockKey & 0xffffffff}"));
+    }
+
+    [Fact]
+    public async Task A_migration_edited_after_it_was_applied_stops_start_up_with_its_name()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var dataSource = database.CreateDataSource();
+        var runner = new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance);
+        await runner.RunAsync(CancellationToken.None);
+        await using (var edit = dataSource.CreateCommand("update schema_migrations set checksum = 'edited' where version = 2"))
+        {
+            await edit.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<StartupFailedException>(() => runner.RunAsync(CancellationToken.None));
+
+        Assert.StartsWith("migration 0002_server_status changed after it was applied", error.Message, StringComparison.Ordinal);
+        Assert.False(runner.IsTransient(error));
     }
 }
