@@ -1,9 +1,9 @@
+using Velero.BackupFormat.Layout;
 using k8s;
 using Velero.Api;
 using Velero.Api.V1;
 using Velero.Selection.Globs;
 using Velero.Selection.Items;
-using Velero.Selection.Labels;
 using Velero.Selection.Namespaces;
 using Velero.Selection.Resources;
 

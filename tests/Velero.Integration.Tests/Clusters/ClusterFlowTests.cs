@@ -55,9 +55,7 @@ public sealed class ClusterFlowTests(ClusterFixture clusters) : IClassFixture<Cl
         var deadline = DateTime.UtcNow.AddSeconds(30);
         do
         {
-            var requestId = Guid.NewGuid();
-            await bus.Publisher.Publish(new ServerStatusRequested { RequestId = requestId, Cluster = expected[0], RequestedAt = DateTimeOffset.UtcNow });
-            collected = await bus.WaitCollectedAsync(requestId, TimeSpan.FromSeconds(30));
+            collected = await bus.RequestStatusAsync(expected[0], TimeSpan.FromSeconds(30));
         }
         while (collected.Services.Any(s => s.Clusters?.Count != 2) && DateTime.UtcNow < deadline);
 

@@ -1,5 +1,4 @@
 using Velero.Contracts.Clusters;
-using Velero.Contracts.Status;
 using Velero.Integration.Tests.Support;
 using Velero.Testing;
 
@@ -15,15 +14,8 @@ public sealed class SingleProcessServerTests
         await using var server = ServiceProcess.Start("velero.dll", Services.Environment(database), "server");
         await server.WaitReadyAsync(Services.ReadyTimeout);
         await using var bus = await TestBus.StartAsync();
-        var requestId = Guid.NewGuid();
 
-        await bus.Publisher.Publish(new ServerStatusRequested
-        {
-            RequestId = requestId,
-            Cluster = new ClusterRef { Id = "cluster-uid", Name = "dev-b" },
-            RequestedAt = DateTimeOffset.UtcNow,
-        });
-        var collected = await bus.WaitCollectedAsync(requestId, TimeSpan.FromSeconds(30));
+        var collected = await bus.RequestStatusAsync(new ClusterRef { Id = "cluster-uid", Name = "dev-b" }, TimeSpan.FromSeconds(30));
 
         Assert.Equal(["restorer", "scheduler", "snapshotter", "uploader"], collected.Services.Select(s => s.Service).Order());
         Assert.Single(collected.Services.Select(s => s.Instance).Distinct());
@@ -42,15 +34,8 @@ public sealed class SingleProcessServerTests
         await using var server = ServiceProcess.Start("velero.dll", environment, "server", "--roles", "scheduler,restorer");
         await server.WaitReadyAsync(Services.ReadyTimeout);
         await using var bus = await TestBus.StartAsync();
-        var requestId = Guid.NewGuid();
 
-        await bus.Publisher.Publish(new ServerStatusRequested
-        {
-            RequestId = requestId,
-            Cluster = new ClusterRef { Id = "cluster-uid", Name = "dev-b" },
-            RequestedAt = DateTimeOffset.UtcNow,
-        });
-        var collected = await bus.WaitCollectedAsync(requestId, TimeSpan.FromSeconds(30));
+        var collected = await bus.RequestStatusAsync(new ClusterRef { Id = "cluster-uid", Name = "dev-b" }, TimeSpan.FromSeconds(30));
 
         Assert.Equal(["restorer", "scheduler"], collected.Services.Select(s => s.Service).Order());
         Assert.Equal(["snapshotter", "uploader"], collected.Missing);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Velero.Contracts.Clusters;
 using Velero.Contracts.Status;
 using Velero.Testing;
 
@@ -44,6 +45,14 @@ internal sealed class TestBus : IAsyncDisposable
         testBus = new TestBus(bus);
         await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
         return testBus;
+    }
+
+    /// <summary>Asks every running service for its status, as <c>velero version</c> does, and waits for the scheduler's answer.</summary>
+    public async Task<ServerStatusCollected> RequestStatusAsync(ClusterRef cluster, TimeSpan timeout)
+    {
+        var requestId = Guid.NewGuid();
+        await _bus.Publish(new ServerStatusRequested { RequestId = requestId, Cluster = cluster, RequestedAt = DateTimeOffset.UtcNow });
+        return await WaitCollectedAsync(requestId, timeout);
     }
 
     public async Task<ServerStatusCollected> WaitCollectedAsync(Guid requestId, TimeSpan timeout) =>

@@ -116,7 +116,7 @@ public sealed class BackupValidatorTests
     {
         var name = new string('l', 70);
         var result = Validate(Backup(new BackupSpec { StorageLocation = name }), [Bsl(name)]);
-        Assert.Equal(Velero.Selection.Labels.LabelValues.GetValidName(name), result.Backup.Metadata.Labels[WellKnown.StorageLocationLabel]);
+        Assert.Equal(Velero.BackupFormat.Layout.LabelValues.GetValidName(name), result.Backup.Metadata.Labels[WellKnown.StorageLocationLabel]);
         Assert.Equal(63, result.Backup.Metadata.Labels[WellKnown.StorageLocationLabel].Length);
     }
 

@@ -1,6 +1,6 @@
-using Velero.Selection.Labels;
+using Velero.BackupFormat.Layout;
 
-namespace Velero.Selection.Tests.Labels;
+namespace Velero.BackupFormat.Tests;
 
 public sealed class LabelValuesTests
 {
