@@ -21,7 +21,9 @@ public sealed class SchedulerRole : IServiceRole
 {
     public string Name => RoleNames.Scheduler;
 
-    public IReadOnlyList<PluginInfo> Plugins { get; } = [];
+    /// <summary>The object stores it reads and validates locations with (upstream's plugin kind <c>ObjectStore</c>).</summary>
+    public IReadOnlyList<PluginInfo> Plugins { get; } =
+        [new(ProviderNames.Aws, "ObjectStore"), new(ProviderNames.FileSystem, "ObjectStore")];
 
     public void AddServices(IHostApplicationBuilder builder)
     {

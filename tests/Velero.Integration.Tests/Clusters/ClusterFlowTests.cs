@@ -28,8 +28,9 @@ public sealed class ClusterFlowTests(ClusterFixture clusters) : IClassFixture<Cl
         Assert.StartsWith("velero-cli-", processed.Metadata.Name, StringComparison.Ordinal);
         Assert.Equal(ServerStatusRequestPhase.Processed, processed.Status!.Phase);
         Assert.NotNull(processed.Status.ProcessedTimestamp);
+        Assert.Equal(["ObjectStore velero.io/aws", "ObjectStore velero.io/fs"], processed.Status.Plugins!.Select(p => $"{p.Kind} {p.Name}"));
 
-        // Processed requests are deleted after their retention (upstream: one minute; two seconds here).
+        // Processed requests are deleted after their retention (upstream: one minute; five seconds here).
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while ((await new CustomResourceClient<ServerStatusRequest>(devB).ListAsync("velero")).Items.Count > 0)
         {
@@ -131,7 +132,7 @@ public sealed class ClusterFlowTests(ClusterFixture clusters) : IClassFixture<Cl
         var environment = Services.Environment(database, new Dictionary<string, string?>
         {
             ["Clusters__Kubeconfig"] = clusters.Kubeconfig,
-            ["Scheduler__ServerStatus__ProcessedRetention"] = "00:00:02",
+            ["Scheduler__ServerStatus__ProcessedRetention"] = "00:00:05",
         });
         for (var i = 0; i < contexts.Length; i++)
         {
