@@ -27,8 +27,8 @@ internal sealed class ServerStatusReportedConsumer(NpgsqlDataSource dataSource, 
         if (await Inbox.TryMarkProcessedAsync(connection, transaction, Name, context.MessageId!.Value, now, cancellationToken))
         {
             // An answer can overtake the request it answers (they travel on different queues).
-            await ServerStatusStore.EnsureRequestAsync(connection, transaction, reply.RequestId, reply.Cluster,
-                reply.ReportedAt, null, now, cancellationToken);
+            await ServerStatusStore.RecordRequestAsync(connection, transaction, reply.RequestId, reply.Cluster,
+                reply.ReportedAt, requestedBy: null, source: null, now, cancellationToken);
             var open = await ServerStatusStore.LockOpenRequestAsync(connection, transaction, reply.RequestId, cancellationToken);
             await ServerStatusStore.RecordReplyAsync(connection, transaction, reply, open, cancellationToken);
             if (open)

@@ -88,8 +88,9 @@ internal sealed class ServerStatusRequestWatcher(
         };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await ServerStatusStore.TryRecordResourceRequestAsync(connection, transaction, message,
-                request.Metadata.NamespaceProperty, request.Metadata.Name, now, cancellationToken))
+        if (await ServerStatusStore.RecordRequestAsync(connection, transaction, message.RequestId, message.Cluster,
+                message.RequestedAt, message.RequestedBy, (request.Metadata.NamespaceProperty, request.Metadata.Name), now,
+                cancellationToken))
         {
             await OutboxWriter.EnqueueAsync(connection, transaction, message, now, cancellationToken);
         }

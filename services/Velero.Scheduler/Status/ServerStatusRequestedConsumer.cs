@@ -26,8 +26,8 @@ internal sealed class ServerStatusRequestedConsumer(NpgsqlDataSource dataSource,
         if (await Inbox.TryMarkProcessedAsync(connection, transaction, Name, context.MessageId ?? message.RequestId, now,
                 context.CancellationToken))
         {
-            await ServerStatusStore.EnsureRequestAsync(connection, transaction, message.RequestId, message.Cluster,
-                message.RequestedAt, message.RequestedBy, now, context.CancellationToken);
+            await ServerStatusStore.RecordRequestAsync(connection, transaction, message.RequestId, message.Cluster,
+                message.RequestedAt, message.RequestedBy, source: null, now, context.CancellationToken);
         }
 
         await transaction.CommitAsync(context.CancellationToken);

@@ -11,14 +11,23 @@ namespace Velero.Scheduler.Status;
 /// <summary>The scheduler's SQL for status requests, their answers and each service's last-seen status.</summary>
 internal static class ServerStatusStore
 {
-    public static async Task EnsureRequestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid requestId,
-        ClusterRef cluster, DateTimeOffset requestedAt, string? requestedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a status request, or completes the record an earlier message made (an answer can overtake its request,
+    /// and only the resource path knows the ServerStatusRequest it came from). True when this call created it.
+    /// </summary>
+    public static async Task<bool> RecordRequestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid requestId,
+        ClusterRef cluster, DateTimeOffset requestedAt, string? requestedBy, (string Namespace, string Name)? source,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             insert into server_status_requests (request_id, cluster_id, cluster_name, requested_by, requested_at, first_seen_at,
-                                                trace_parent)
-            values (@id, @clusterId, @clusterName, @requestedBy, @requestedAt, @now, @traceParent)
-            on conflict (request_id) do update set requested_by = coalesce(server_status_requests.requested_by, excluded.requested_by)
+                                                trace_parent, source_namespace, source_name)
+            values (@id, @clusterId, @clusterName, @requestedBy, @requestedAt, @now, @traceParent, @sourceNamespace, @sourceName)
+            on conflict (request_id) do update set
+                requested_by = coalesce(server_status_requests.requested_by, excluded.requested_by),
+                source_namespace = coalesce(server_status_requests.source_namespace, excluded.source_namespace),
+                source_name = coalesce(server_status_requests.source_name, excluded.source_name)
+            returning (xmax = 0)
             """, connection, transaction);
         command.Parameters.AddWithValue("id", requestId);
         command.Parameters.AddWithValue("clusterId", cluster.Id);
@@ -27,30 +36,10 @@ internal static class ServerStatusStore
         command.Parameters.AddWithValue("requestedAt", requestedAt);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("traceParent", (object?)Activity.Current?.Id ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Records a request made through a ServerStatusRequest resource; false if it was recorded before.</summary>
-    public static async Task<bool> TryRecordResourceRequestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        ServerStatusRequested request, string sourceNamespace, string sourceName, DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
-            insert into server_status_requests (request_id, cluster_id, cluster_name, requested_by, requested_at, first_seen_at,
-                                                trace_parent, source_namespace, source_name)
-            values (@id, @clusterId, @clusterName, @requestedBy, @requestedAt, @now, @traceParent, @sourceNamespace, @sourceName)
-            on conflict (request_id) do nothing
-            """, connection, transaction);
-        command.Parameters.AddWithValue("id", request.RequestId);
-        command.Parameters.AddWithValue("clusterId", request.Cluster.Id);
-        command.Parameters.AddWithValue("clusterName", request.Cluster.Name);
-        command.Parameters.AddWithValue("requestedBy", (object?)request.RequestedBy ?? DBNull.Value);
-        command.Parameters.AddWithValue("requestedAt", request.RequestedAt);
-        command.Parameters.AddWithValue("now", now);
-        command.Parameters.AddWithValue("traceParent", (object?)Activity.Current?.Id ?? DBNull.Value);
-        command.Parameters.AddWithValue("sourceNamespace", sourceNamespace);
-        command.Parameters.AddWithValue("sourceName", sourceName);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        command.Parameters.AddWithValue("sourceNamespace", (object?)source?.Namespace ?? DBNull.Value);
+        command.Parameters.AddWithValue("sourceName", (object?)source?.Name ?? DBNull.Value);
+        // xmax is 0 on a row this statement inserted, and set on one it updated.
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     /// <summary>The ServerStatusRequest resource a request came from, if it came from one.</summary>
