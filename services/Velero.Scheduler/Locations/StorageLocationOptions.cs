@@ -1,3 +1,4 @@
+using Velero.Kubernetes.Locations;
 using System.ComponentModel.DataAnnotations;
 
 namespace Velero.Scheduler.Locations;
@@ -13,7 +14,7 @@ internal sealed class StorageLocationOptions
     public TimeSpan ValidationFrequency { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The Secret and key holding the credentials of locations that name none (what <c>velero install --secret-file</c> creates).</summary>
-    public string DefaultCredentialsSecret { get; set; } = "cloud-credentials";
+    public string DefaultCredentialsSecret { get; set; } = LocationConfigReader.DefaultCredentialsSecret;
 
-    public string DefaultCredentialsKey { get; set; } = "cloud";
+    public string DefaultCredentialsKey { get; set; } = LocationConfigReader.DefaultCredentialsKey;
 }

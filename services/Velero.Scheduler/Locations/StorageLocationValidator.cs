@@ -3,6 +3,7 @@ using Velero.Api;
 using Velero.Api.V1;
 using Velero.Kubernetes.Clusters;
 using Velero.Kubernetes.Resources;
+using Velero.Kubernetes.Locations;
 using Velero.ObjectStorage;
 using Velero.ObjectStorage.Locations;
 
@@ -92,7 +93,8 @@ internal sealed class StorageLocationValidator(
     {
         try
         {
-            var config = await LocationConfigReader.ReadAsync(cluster.Client, location, options.Value, cancellationToken);
+            var config = await LocationConfigReader.ReadAsync(cluster.Client, location, cancellationToken,
+                options.Value.DefaultCredentialsSecret, options.Value.DefaultCredentialsKey);
             using var store = stores.Create(config);
             return await store.ValidateAsync(cancellationToken);
         }

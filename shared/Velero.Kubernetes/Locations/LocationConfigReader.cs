@@ -6,22 +6,28 @@ using k8s.Models;
 using Velero.Api.V1;
 using Velero.ObjectStorage;
 
-namespace Velero.Scheduler.Locations;
+namespace Velero.Kubernetes.Locations;
 
 /// <summary>
 /// Turns a BackupStorageLocation into what the object-storage library needs, reading its Secrets (credentials and
 /// CA certificate) from the location's namespace. Secret contents stay in memory and are never logged.
 /// </summary>
-internal static class LocationConfigReader
+public static class LocationConfigReader
 {
+    /// <summary>The Secret and key holding the credentials of locations that name none (what <c>velero install --secret-file</c> creates).</summary>
+    public const string DefaultCredentialsSecret = "cloud-credentials";
+
+    public const string DefaultCredentialsKey = "cloud";
+
     public static async Task<BackupStorageLocationConfig> ReadAsync(IKubernetes client, BackupStorageLocation location,
-        StorageLocationOptions options, CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string defaultCredentialsSecret = DefaultCredentialsSecret,
+        string defaultCredentialsKey = DefaultCredentialsKey)
     {
         var ns = location.Metadata.NamespaceProperty;
         var spec = location.Spec;
         var credential = spec.Credential is { } selector
             ? await ReadSecretKeyAsync(client, ns, selector.Name, selector.Key, required: true, cancellationToken)
-            : await ReadSecretKeyAsync(client, ns, options.DefaultCredentialsSecret, options.DefaultCredentialsKey, required: false,
+            : await ReadSecretKeyAsync(client, ns, defaultCredentialsSecret, defaultCredentialsKey, required: false,
                 cancellationToken);
         var caCert = spec.ObjectStorage?.CaCertRef is { } caRef
             ? await ReadSecretKeyAsync(client, ns, caRef.Name, caRef.Key, required: true, cancellationToken)
