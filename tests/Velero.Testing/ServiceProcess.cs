@@ -11,6 +11,7 @@ namespace Velero.Testing;
 public sealed partial class ServiceProcess : IAsyncDisposable
 {
     private const int Sigterm = 15;
+    private const int Sigkill = 9;
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string> _errors = new();
@@ -126,6 +127,17 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
 
         return await WaitForExitAsync(timeout);
+    }
+
+    /// <summary>SIGKILL: the process dies at once, as on a node failure or an OOM kill, without any cleanup.</summary>
+    public async Task KillAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            _ = Kill(_process.Id, Sigkill);
+        }
+
+        await WaitForExitAsync(timeout);
     }
 
     public async ValueTask DisposeAsync()

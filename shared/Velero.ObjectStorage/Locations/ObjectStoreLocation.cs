@@ -35,8 +35,27 @@ public sealed class ObjectStoreLocation : IDisposable
         return Root + relativeKey;
     }
 
-    public Task PutAsync(string relativeKey, Stream body, CancellationToken cancellationToken = default) =>
-        Store.PutAsync(KeyFor(relativeKey), body, cancellationToken);
+    /// <summary>
+    /// Writes under <c>backups/</c>, <c>restores/</c> or <c>metadata/</c> only, so the location stays valid for upstream
+    /// Velero: <c>plugins/</c> is reserved, and <c>kopia/</c> and <c>restic/</c> hold those tools' repositories, which
+    /// only a writer of their own format may touch. Anything else is refused with <see cref="ArgumentException"/>.
+    /// </summary>
+    public Task PutAsync(string relativeKey, Stream body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(relativeKey);
+        var top = relativeKey.Split('/', 2)[0];
+        if (relativeKey.IndexOf('/', StringComparison.Ordinal) < 0 || !WritableDirectories.Contains(top, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"refusing to write {relativeKey}: backups write only under {string.Join(", ", WritableDirectories.Select(d => d + "/"))}",
+                nameof(relativeKey));
+        }
+
+        return Store.PutAsync(KeyFor(relativeKey), body, cancellationToken);
+    }
+
+    /// <summary>The top-level directories <see cref="PutAsync"/> writes under.</summary>
+    public static IReadOnlyList<string> WritableDirectories { get; } = ["backups", "restores", "metadata"];
 
     public Task<bool> ExistsAsync(string relativeKey, CancellationToken cancellationToken = default) =>
         Store.ExistsAsync(KeyFor(relativeKey), cancellationToken);

@@ -75,7 +75,7 @@ public sealed class FileSystemObjectStoreTests : IDisposable
         using var location = Location(prefix: null);
         foreach (var key in new[] { "a/b", "a-b", "a/a", "A", "b" })
         {
-            await location.PutAsync(key, Streams.Of(key));
+            await location.Store.PutAsync(location.KeyFor(key), Streams.Of(key));
         }
 
         Assert.Equal(["A", "a-b", "a/a", "a/b", "b"], await Streams.ToListAsync(location.ListKeysAsync("")));
@@ -175,10 +175,10 @@ public sealed class FileSystemObjectStoreTests : IDisposable
         Assert.Equal(StorageLocationValidation.Available, await location.ValidateAsync());
 
         await location.PutAsync("backups/b/velero-backup.json", Streams.Of("{}"));
-        await location.PutAsync("loose-file-at-root", Streams.Of("ok"));
+        await location.Store.PutAsync(location.KeyFor("loose-file-at-root"), Streams.Of("ok"));
         Assert.True((await location.ValidateAsync()).IsAvailable);
 
-        await location.PutAsync("junk/x", Streams.Of("x"));
+        await location.Store.PutAsync(location.KeyFor("junk/x"), Streams.Of("x"));
         var result = await location.ValidateAsync();
 
         Assert.Equal(StorageLocationPhase.Unavailable, result.Phase);
@@ -198,7 +198,7 @@ public sealed class FileSystemObjectStoreTests : IDisposable
             prefix: null);
         foreach (var dir in new[] { "one", "two", "three", "four", "backups" })
         {
-            await location.PutAsync($"{dir}/x", Streams.Of("x"));
+            await location.Store.PutAsync(location.KeyFor($"{dir}/x"), Streams.Of("x"));
         }
 
         Assert.Equal(
@@ -227,5 +227,21 @@ public sealed class FileSystemObjectStoreTests : IDisposable
             new BackupStorageLocationConfig { Provider = "fs", Bucket = "b", Config = config }));
 
         Assert.Equal(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("kopia/ns/index")]
+    [InlineData("restic/ns/config")]
+    [InlineData("plugins/x")]
+    [InlineData("junk/x")]
+    [InlineData("loose-file")]
+    public async Task A_location_refuses_writes_outside_the_directories_backups_own(string key)
+    {
+        using var location = Location(prefix: "p");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => location.PutAsync(key, Streams.Of("x")));
+
+        Assert.Contains("backups write only under backups/, restores/, metadata/", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await Streams.ToListAsync(location.ListKeysAsync("")));
     }
 }

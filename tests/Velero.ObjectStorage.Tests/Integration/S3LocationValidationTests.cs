@@ -15,11 +15,11 @@ public sealed class S3LocationValidationTests(CephBucket bucket) : IClassFixture
         Assert.Equal(StorageLocationValidation.Available, await location.ValidateAsync());
 
         await location.PutAsync("backups/b1/velero-backup.json", Streams.Of("{}"));
-        await location.PutAsync("kopia/velero/kopia.repository", Streams.Of("{}"));
-        await location.PutAsync("README", Streams.Of("loose files at the root are fine"));
+        await location.Store.PutAsync(location.KeyFor("kopia/velero/kopia.repository"), Streams.Of("{}"));
+        await location.Store.PutAsync(location.KeyFor("README"), Streams.Of("loose files at the root are fine"));
         Assert.True((await location.ValidateAsync()).IsAvailable);
 
-        await location.PutAsync("junk/x", Streams.Of("x"));
+        await location.Store.PutAsync(location.KeyFor("junk/x"), Streams.Of("x"));
 
         Assert.Equal(
             new StorageLocationValidation(
@@ -34,7 +34,7 @@ public sealed class S3LocationValidationTests(CephBucket bucket) : IClassFixture
         using var root = _factory.Create(CephS3.Location(bucket.Name, prefix: "shared"));
         foreach (var dir in new[] { "a", "b", "c", "d" })
         {
-            await root.PutAsync($"{dir}/x", Streams.Of("x"));
+            await root.Store.PutAsync(root.KeyFor($"{dir}/x"), Streams.Of("x"));
         }
 
         Assert.Equal(

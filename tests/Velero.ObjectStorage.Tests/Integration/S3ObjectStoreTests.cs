@@ -150,10 +150,10 @@ public sealed class S3ObjectStoreTests(CephBucket bucket) : IClassFixture<CephBu
     public async Task Listing_follows_continuation_across_pages()
     {
         using var location = _factory.Create(CephS3.Location(bucket.Name, prefix: "paged"));
-        var keys = Enumerable.Range(0, 1_050).Select(i => $"kopia/ns/p{i:D5}").ToList();
+        var keys = Enumerable.Range(0, 1_050).Select(i => $"backups/ns/p{i:D5}").ToList();
         await Parallel.ForEachAsync(
             keys, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (key, ct) => await location.PutAsync(key, Streams.Of(key), ct));
 
-        Assert.Equal(keys, await Streams.ToListAsync(location.ListKeysAsync("kopia/")));
+        Assert.Equal(keys, await Streams.ToListAsync(location.ListKeysAsync("backups/")));
     }
 }
