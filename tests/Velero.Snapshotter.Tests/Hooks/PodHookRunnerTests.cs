@@ -197,6 +197,47 @@ public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Without_a_timeout_a_hook_gets_upstreams_default_of_30s()
+    {
+        var pod = await PodAsync("db-default-timeout");
+        _cluster.Exec.Register(new ExecScript(["sleep", "33"], new ExecResult() { Duration = TimeSpan.FromSeconds(30) }));
+        var clock = new ImmediateTimeProvider();
+
+        var outcome = await new PodHookRunner(_client, clock).RunAsync(pod, [Spec("slow", 0, ["sleep", "33"])], HookPhase.Pre, CancellationToken.None);
+
+        Assert.Equal([TimeSpan.FromSeconds(30)], clock.DueTimes);
+        Assert.EndsWith("failed: timed out after 30s", Assert.Single(outcome.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_negative_timeout_waits_for_the_command_however_long_it_takes_as_upstream()
+    {
+        var pod = await PodAsync("db-no-timeout");
+        _cluster.Exec.Register(new ExecScript(["sleep", "2"], new ExecResult("done\n") { Duration = TimeSpan.FromMilliseconds(1500) }));
+        var clock = new ImmediateTimeProvider();
+
+        var outcome = await new PodHookRunner(_client, clock).RunAsync(pod, [Spec("slow", 0, ["sleep", "2"], timeout: "-1s")], HookPhase.Pre,
+            CancellationToken.None);
+
+        Assert.Empty(clock.DueTimes);
+        Assert.Equal((1, 0), (outcome.Attempted, outcome.Failed));
+    }
+
+    [Fact]
+    public async Task A_pod_deleted_since_it_was_read_is_a_hook_error_naming_the_refusal()
+    {
+        var pod = await PodAsync("db-gone");
+        await _client.CoreV1.DeleteNamespacedPodAsync("db-gone", Ns);
+
+        var outcome = await Runner().RunAsync(pod, [Spec("freeze", 0, ["fsfreeze", "--freeze", "/var/lib/mysql"])], HookPhase.Pre, CancellationToken.None);
+
+        Assert.Equal((1, 1), (outcome.Attempted, outcome.Failed));
+        var error = Assert.Single(outcome.Errors);
+        Assert.StartsWith("pre hook \"freeze\" #0 in container \"mysql\" of pod shop/db-gone failed: the API server refused pods/exec", error, StringComparison.Ordinal);
+        Assert.Contains("404", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancelling_the_backup_cancels_a_running_hook_instead_of_reporting_it()
     {
         var pod = await PodAsync("db-cancel");

@@ -129,6 +129,11 @@ public sealed class PodHookRunner(IKubernetes client, TimeProvider time, ILogger
                 result.Stdout, result.Stderr);
             return result.Succeeded ? null : Error(result.Reason);
         }
+        catch (Exception e) when (e is not OperationCanceledException && ct.IsCancellationRequested)
+        {
+            // A socket aborted because the backup was cancelled reports the cancellation, not a hook failure.
+            throw new OperationCanceledException("the backup was cancelled while a hook ran", e, ct);
+        }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException
                                   && timer.IsCancellationRequested && !ct.IsCancellationRequested)
         {
@@ -154,6 +159,8 @@ public sealed class PodHookRunner(IKubernetes client, TimeProvider time, ILogger
     /// <summary>The API server's own message (its Status) where it sent one.</summary>
     private static string ApiError(Exception e) => e switch
     {
+        // The API server answered the upgrade with an error status (404 for a pod gone since it was read, 403, ...).
+        WebSocketException { WebSocketErrorCode: WebSocketError.NotAWebSocket } => $"the API server refused pods/exec: {e.Message}",
         HttpOperationException { Response.Content: { Length: > 0 } body } when StatusMessage(body) is { } message => message,
         KubernetesException { Status.Message: { Length: > 0 } message } => message,
         _ => e.Message,
