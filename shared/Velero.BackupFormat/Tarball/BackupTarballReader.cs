@@ -22,7 +22,8 @@ public static class BackupTarballReader
         var input = new GzipTrailerStream(compressed);
         await using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
         var decompressed = new Crc32Stream(gzip);
-        await using var tar = new TarReader(decompressed, leaveOpen: true);
+        // System.Formats.Tar does not verify header checksums; a damaged header must not read as another item.
+        await using var tar = new TarReader(new TarChecksumStream(decompressed), leaveOpen: true);
         var count = 0;
         string? last = null;
         while (true)
