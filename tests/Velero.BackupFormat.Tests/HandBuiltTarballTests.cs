@@ -104,6 +104,18 @@ public sealed class HandBuiltTarballTests
     }
 
     [Fact]
+    public async Task The_writer_lays_out_long_paths_as_gos_archive_tar_does_ustar_prefix_first_then_pax()
+    {
+        var written = HandBuiltTar.Read(await WriteWithProductAsync());
+        var byHand = HandBuiltTar.Read(HandBuiltTar.Build(Bytes(ExpectedFiles())));
+
+        Assert.Equal(byHand.Select(h => (h.TypeFlag, h.Prefix)), written.Select(h => (h.TypeFlag, h.Prefix)));
+        Assert.Equal(["resources/configmaps/namespaces/shop", "resources/configmaps/v1-preferredversion/namespaces/shop"],
+            written.Where(h => h.Prefix.Length > 0).Select(h => h.Prefix));
+        Assert.Equal(2, written.Count(h => h.TypeFlag == 'x'));
+    }
+
+    [Fact]
     public async Task The_writers_output_is_one_plain_gzip_member_whose_trailer_matches_the_tar()
     {
         var tarball = await WriteWithProductAsync();
