@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.IO.Hashing;
 using System.Text;
 using Velero.BackupFormat.Tarball;
@@ -57,6 +58,29 @@ public sealed class HandBuiltTarballTests
         Assert.Equal("resources/configmaps/namespaces/shop", prefixed.Prefix);
         Assert.Equal(2, headers.Count(h => h.TypeFlag == 'x'));
         Assert.All(headers, h => Assert.True(h.ChecksumMatches, h.Name));
+    }
+
+    [Fact]
+    public async Task Gnu_tar_lists_the_hand_built_tarball_as_regular_0755_files_so_the_hand_layout_is_sound()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"velero-hand-{Guid.NewGuid():N}.tar.gz");
+        await File.WriteAllBytesAsync(path, HandBuiltTar.Build(Bytes(ExpectedFiles())));
+        try
+        {
+            var start = new ProcessStartInfo("tar", ["-tvzf", path]) { RedirectStandardOutput = true, UseShellExecute = false };
+            start.Environment["TZ"] = "UTC";
+            using var tar = Process.Start(start)!;
+            var listing = (await tar.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            await tar.WaitForExitAsync();
+
+            Assert.Equal(0, tar.ExitCode);
+            Assert.Equal(ExpectedFiles().Select(f => f.Path), listing.Select(line => line[(line.IndexOf(" 12:00 ", StringComparison.Ordinal) + 7)..]));
+            Assert.All(listing, line => Assert.StartsWith("-rwxr-xr-x 0/0", line, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
