@@ -264,6 +264,18 @@ public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_pending_pod_is_not_passed_over_the_exec_is_tried_and_the_api_servers_answer_decides()
+    {
+        // Upstream checks only for Succeeded and Failed; a real API server refuses exec into a container not yet started.
+        var pod = await PodAsync("db-pending", "Pending");
+
+        var outcome = await Runner().RunAsync(pod, [Spec("freeze", 0, ["fsfreeze", "--freeze", "/var/lib/mysql"])], HookPhase.Pre, CancellationToken.None);
+
+        Assert.Equal((1, 0), (outcome.Attempted, outcome.Failed));
+        Assert.Single(RunIn("db-pending"));
+    }
+
+    [Fact]
     public async Task Annotation_hooks_resolved_by_the_selection_rules_run_in_the_annotated_container_instead_of_spec_hooks()
     {
         var pod = await PodAsync("db-annotated", annotations: new Dictionary<string, string>
