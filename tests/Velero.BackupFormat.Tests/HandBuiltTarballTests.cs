@@ -115,6 +115,7 @@ public sealed class HandBuiltTarballTests
         Assert.All(headers, h => Assert.Equal(("ustar", "00"), (h.Magic, h.Version)));
         Assert.All(files, h => Assert.Equal('0', h.TypeFlag));
         Assert.All(files, h => Assert.Equal(Convert.ToInt32("755", 8), h.Mode));
+        Assert.All(files, h => Assert.Equal((0, 0), (h.Uid, h.Gid)));
         Assert.All(files, h => Assert.Equal(Written.ToUnixTimeSeconds(), h.ModificationTime));
         // PAX extended headers are allowed only as the carrier of a long path for the file that follows them.
         for (var i = 0; i < headers.Count; i++)
