@@ -23,13 +23,17 @@ internal static class HandBuiltTar
     /// <summary>Every header of a gzip(tar), PAX and ustar-prefixed names applied.</summary>
     public static List<RawTarHeader> Read(byte[] gzipped) => Parse(Gunzip(gzipped));
 
-    public static byte[] Tar(IEnumerable<(string Path, byte[] Content)> files, DateTimeOffset? modified = null)
+    /// <param name="sizesInPax">
+    /// Give every file's size in a PAX <c>size</c> record and 0 in its ustar field, as writers do for files over 8 GiB.
+    /// </param>
+    public static byte[] Tar(IEnumerable<(string Path, byte[] Content)> files, DateTimeOffset? modified = null, bool sizesInPax = false)
     {
         var mtime = (modified ?? DefaultModificationTime).ToUnixTimeSeconds();
         using var tar = new MemoryStream();
         foreach (var (path, content) in files)
         {
             string name, prefix = "";
+            var pax = sizesInPax ? PaxRecord("size", content.Length.ToString(CultureInfo.InvariantCulture)) : "";
             if (Encoding.UTF8.GetByteCount(path) <= 100)
             {
                 name = path;
@@ -40,13 +44,18 @@ internal static class HandBuiltTar
             }
             else
             {
-                var records = Encoding.UTF8.GetBytes(PaxRecord("path", path));
-                var baseName = path[(path.LastIndexOf('/') + 1)..];
-                WriteEntry(tar, Header("PaxHeaders/" + baseName[..Math.Min(baseName.Length, 80)], "", records.Length, 'x', mtime), records);
+                pax += PaxRecord("path", path);
                 name = path[..100];
             }
 
-            WriteEntry(tar, Header(name, prefix, content.Length, '0', mtime), content);
+            if (pax.Length > 0)
+            {
+                var records = Encoding.UTF8.GetBytes(pax);
+                var baseName = path[(path.LastIndexOf('/') + 1)..];
+                WriteEntry(tar, Header("PaxHeaders/" + baseName[..Math.Min(baseName.Length, 80)], "", records.Length, 'x', mtime), records);
+            }
+
+            WriteEntry(tar, Header(name, prefix, sizesInPax ? 0 : content.Length, '0', mtime), content);
         }
 
         tar.Write(new byte[2 * Block]);

@@ -211,6 +211,35 @@ public sealed class HandBuiltTarballTests
         Assert.Contains("after 1 entries", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sizes_given_in_pax_records_are_followed_and_a_ustar_prefix_after_a_pax_header_is_kept_as_go_reads_it()
+    {
+        // Every file gets a PAX header here, so the two paths split into prefix and name are PAX entries without a path record.
+        var entries = await ReadAllAsync(HandBuiltTar.Gzip(HandBuiltTar.Tar(Bytes(ExpectedFiles()), sizesInPax: true)));
+
+        Assert.Equal(ExpectedFiles(), entries.Select(e => (e.Path, Encoding.UTF8.GetString(e.Content.Span))));
+    }
+
+    [Fact]
+    public async Task A_header_checksummed_over_signed_bytes_as_some_old_writers_did_is_accepted()
+    {
+        var files = new List<(string, string)> { ("metadata/version", "1.1.0\n"), ("resources/configmaps/namespaces/shop/caf\u00e9.json", "{}") };
+        var tar = HandBuiltTar.Tar(Bytes(files));
+        var header = tar.AsSpan(2 * Block, Block);
+        long signedSum = 0;
+        for (var i = 0; i < Block; i++)
+        {
+            signedSum += i is >= 148 and < 156 ? ' ' : (sbyte)header[i];
+        }
+
+        Encoding.ASCII.GetBytes(Convert.ToString(signedSum, 8).PadLeft(6, '0')).CopyTo(header[148..]);
+        Assert.False(HandBuiltTar.Parse(tar)[1].ChecksumMatches, "the unsigned sum differs once the name has a non-ASCII byte");
+
+        var entries = await ReadAllAsync(HandBuiltTar.Gzip(tar));
+
+        Assert.Equal("resources/configmaps/namespaces/shop/caf\u00e9.json", entries[1].Path);
+    }
+
     private static IEnumerable<(string Path, byte[] Content)> Bytes(IEnumerable<(string Path, string Content)> files) =>
         files.Select(f => (f.Path, Encoding.UTF8.GetBytes(f.Content)));
 

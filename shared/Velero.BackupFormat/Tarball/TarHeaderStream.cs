@@ -5,13 +5,15 @@ using System.Text;
 namespace Velero.BackupFormat.Tarball;
 
 /// <summary>
-/// Reads through a tar stream and checks each header's checksum as it passes, which System.Formats.Tar does not do
-/// (Go's archive/tar, and so upstream Velero, rejects such a header): without it a damaged header inside an intact
-/// gzip member would read as an item at the wrong path. It follows the tar's structure only as far as needed to find
-/// the headers: each header's size (octal or base-256), a PAX <c>size</c> record for the next entry, header-only
-/// types, and the end-of-archive zero block. A GNU sparse entry, whose layout it does not follow, ends the checks.
+/// Reads through a tar stream and looks at each header as it passes, for what System.Formats.Tar does not do as Go's
+/// archive/tar (and so upstream Velero) does: it checks each header's checksum, so a damaged header inside an intact
+/// gzip member is not read as an item at the wrong path, and it notes each entry's ustar prefix, which .NET drops when
+/// a PAX header without a <c>path</c> record precedes the entry. It follows the tar's structure only as far as needed
+/// to find the headers: each header's size (octal or base-256), a PAX <c>size</c> record for the next entry,
+/// header-only types, and the end-of-archive zero block. A GNU sparse entry, whose layout it does not follow, ends
+/// the checks.
 /// </summary>
-internal sealed class TarChecksumStream(Stream inner) : Stream
+internal sealed class TarHeaderStream(Stream inner) : Stream
 {
     private const int Block = 512;
     private const int MaxPaxBytes = 1024 * 1024;
@@ -24,6 +26,13 @@ internal sealed class TarChecksumStream(Stream inner) : Stream
     private MemoryStream? _pax;
     private long _paxRemaining;
     private long? _nextSize;
+    private readonly Queue<string> _prefixes = new();
+
+    /// <summary>
+    /// The ustar prefix of the next entry System.Formats.Tar returns (empty when there is none), in the order headers
+    /// were read; PAX and GNU long-name headers, which .NET folds into the entry after them, have none of their own.
+    /// </summary>
+    public string TakePrefix() => _prefixes.TryDequeue(out var prefix) ? prefix : "";
 
     public override bool CanRead => true;
 
@@ -116,6 +125,11 @@ internal sealed class TarChecksumStream(Stream inner) : Stream
             return;
         }
 
+        if (type is not ('x' or 'L' or 'K'))
+        {
+            _prefixes.Enqueue(_header.AsSpan(257, 8).SequenceEqual("ustar\000"u8) ? Text(_header.AsSpan(345, 155)) : "");
+        }
+
         var size = Size(_header.AsSpan(124, 12)) ?? throw new InvalidDataException($"the tar header at offset {at} has an unreadable size");
         if (type is not ('x' or 'g'))
         {
@@ -188,6 +202,12 @@ internal sealed class TarChecksumStream(Stream inner) : Stream
         return field[1..4].IndexOfAnyExcept((byte)0) >= 0 || (field[0] & 0x7f) != 0
             ? null
             : BinaryPrimitives.ReadInt64BigEndian(field[4..]) is >= 0 and var size ? size : null;
+    }
+
+    private static string Text(ReadOnlySpan<byte> field)
+    {
+        var end = field.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(end < 0 ? field : field[..end]);
     }
 
     private static long? Octal(ReadOnlySpan<byte> field)
