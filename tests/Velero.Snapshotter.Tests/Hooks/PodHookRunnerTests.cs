@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s;
-using k8s.Models;
 using Velero.Api.V1;
-using Velero.KubeEmulator;
 using Velero.KubeEmulator.Exec;
 using Velero.Selection.Hooks;
 using Velero.Selection.Resources;
@@ -14,48 +12,22 @@ namespace Velero.Snapshotter.Tests.Hooks;
 /// Backup exec hooks run through <c>pods/exec</c> on the Kubernetes API emulator, with the semantics of upstream's
 /// <c>HandleHooks</c> (<c>internal/hook/item_hook_handler.go</c>) and <c>ExecutePodCommand</c> (<c>pkg/podexec</c>).
 /// </summary>
-public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
+public sealed class PodHookRunnerTests(HookCluster cluster) : IClassFixture<HookCluster>
 {
-    private const string Ns = "shop";
+    private const string Ns = HookCluster.Namespace;
 
-    private KubeEmulator.KubeEmulator _cluster = null!;
-    private k8s.Kubernetes _client = null!;
+    private KubeEmulator.KubeEmulator Emulator => cluster.Emulator;
 
-    public async Task InitializeAsync()
-    {
-        _cluster = await KubeEmulator.KubeEmulator.StartAsync(new EmulatorOptions { ContextName = "hooks" });
-        _client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_cluster.KubeconfigPath));
-        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Ns } });
-        _cluster.Exec.Register(["fsfreeze", "--freeze", "/var/lib/mysql"], "frozen\n");
-        _cluster.Exec.Register(["false"], "", exitCode: 1, stderr: "password=hunter2\n");
-    }
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
-    public void Dispose() => _client?.Dispose();
-
-    private PodHookRunner Runner() => new(_client, TimeProvider.System);
+    private PodHookRunner Runner() => new(cluster.Client, TimeProvider.System);
 
     private static PodExecHook Spec(string name, int index, string[] command, string? container = null, string? onError = null,
         string? timeout = null) =>
         new(false, name, index, new ExecHook { Command = command, Container = container, OnError = onError, Timeout = timeout });
 
-    /// <summary>A pod with containers mysql and sidecar, in <paramref name="phase"/>, read back from the API as the collector reads it.</summary>
-    private async Task<JsonObject> PodAsync(string name, string phase = "Running", Dictionary<string, string>? annotations = null)
-    {
-        await _client.CoreV1.CreateNamespacedPodAsync(new V1Pod
-        {
-            Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["app"] = "db" }, Annotations = annotations },
-            Spec = new V1PodSpec { Containers = [new V1Container { Name = "mysql", Image = "mysql:8" }, new V1Container { Name = "sidecar", Image = "busybox" }] },
-        }, Ns);
-        var read = await _client.CoreV1.ReadNamespacedPodAsync(name, Ns);
-        read.Status = new V1PodStatus { Phase = phase };
-        await _client.CoreV1.ReplaceNamespacedPodStatusAsync(read, name, Ns);
-        var pod = await _client.CoreV1.ReadNamespacedPodAsync(name, Ns);
-        return JsonNode.Parse(KubernetesJson.Serialize(pod))!.AsObject();
-    }
+    private Task<JsonObject> PodAsync(string name, string phase = "Running", Dictionary<string, string>? annotations = null) =>
+        cluster.PodAsync(name, phase, annotations);
 
-    private List<ExecInvocation> RunIn(string pod) => [.. _cluster.Exec.Invocations.Where(i => i.Pod == pod)];
+    private List<ExecInvocation> RunIn(string pod) => cluster.RunIn(pod);
 
     [Fact]
     public async Task A_hook_runs_in_the_pods_first_container_by_default_and_succeeds()
@@ -167,7 +139,7 @@ public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
     public async Task A_hook_that_outlives_its_timeout_fails_with_timed_out_after_and_the_next_hook_still_runs()
     {
         var pod = await PodAsync("db-slow");
-        _cluster.Exec.Register(new ExecScript(["sleep", "30"], new ExecResult("late\n") { Duration = TimeSpan.FromSeconds(30) }));
+        Emulator.Exec.Register(new ExecScript(["sleep", "30"], new ExecResult("late\n") { Duration = TimeSpan.FromSeconds(30) }));
         var started = TimeProvider.System.GetTimestamp();
 
         var outcome = await Runner().RunAsync(pod,
@@ -187,7 +159,7 @@ public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
     public async Task A_timed_out_hook_with_onError_Fail_skips_the_pod()
     {
         var pod = await PodAsync("db-slow-fail");
-        _cluster.Exec.Register(new ExecScript(["sleep", "31"], new ExecResult() { Duration = TimeSpan.FromSeconds(30) }));
+        Emulator.Exec.Register(new ExecScript(["sleep", "31"], new ExecResult() { Duration = TimeSpan.FromSeconds(30) }));
 
         var outcome = await Runner().RunAsync(pod, [Spec("slow", 0, ["sleep", "31"], onError: HookErrorMode.Fail, timeout: "500ms")],
             HookPhase.Pre, CancellationToken.None);
@@ -200,10 +172,10 @@ public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
     public async Task Without_a_timeout_a_hook_gets_upstreams_default_of_30s()
     {
         var pod = await PodAsync("db-default-timeout");
-        _cluster.Exec.Register(new ExecScript(["sleep", "33"], new ExecResult() { Duration = TimeSpan.FromSeconds(30) }));
+        Emulator.Exec.Register(new ExecScript(["sleep", "33"], new ExecResult() { Duration = TimeSpan.FromSeconds(30) }));
         var clock = new ImmediateTimeProvider();
 
-        var outcome = await new PodHookRunner(_client, clock).RunAsync(pod, [Spec("slow", 0, ["sleep", "33"])], HookPhase.Pre, CancellationToken.None);
+        var outcome = await new PodHookRunner(cluster.Client, clock).RunAsync(pod, [Spec("slow", 0, ["sleep", "33"])], HookPhase.Pre, CancellationToken.None);
 
         Assert.Equal([TimeSpan.FromSeconds(30)], clock.DueTimes);
         Assert.EndsWith("failed: timed out after 30s", Assert.Single(outcome.Errors), StringComparison.Ordinal);
@@ -213,10 +185,10 @@ public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
     public async Task A_negative_timeout_waits_for_the_command_however_long_it_takes_as_upstream()
     {
         var pod = await PodAsync("db-no-timeout");
-        _cluster.Exec.Register(new ExecScript(["sleep", "2"], new ExecResult("done\n") { Duration = TimeSpan.FromMilliseconds(1500) }));
+        Emulator.Exec.Register(new ExecScript(["sleep", "2"], new ExecResult("done\n") { Duration = TimeSpan.FromMilliseconds(1500) }));
         var clock = new ImmediateTimeProvider();
 
-        var outcome = await new PodHookRunner(_client, clock).RunAsync(pod, [Spec("slow", 0, ["sleep", "2"], timeout: "-1s")], HookPhase.Pre,
+        var outcome = await new PodHookRunner(cluster.Client, clock).RunAsync(pod, [Spec("slow", 0, ["sleep", "2"], timeout: "-1s")], HookPhase.Pre,
             CancellationToken.None);
 
         Assert.Empty(clock.DueTimes);
@@ -227,7 +199,7 @@ public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
     public async Task A_pod_deleted_since_it_was_read_is_a_hook_error_naming_the_refusal()
     {
         var pod = await PodAsync("db-gone");
-        await _client.CoreV1.DeleteNamespacedPodAsync("db-gone", Ns);
+        await cluster.Client.CoreV1.DeleteNamespacedPodAsync("db-gone", Ns);
 
         var outcome = await Runner().RunAsync(pod, [Spec("freeze", 0, ["fsfreeze", "--freeze", "/var/lib/mysql"])], HookPhase.Pre, CancellationToken.None);
 
@@ -241,7 +213,7 @@ public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
     public async Task Cancelling_the_backup_cancels_a_running_hook_instead_of_reporting_it()
     {
         var pod = await PodAsync("db-cancel");
-        _cluster.Exec.Register(new ExecScript(["sleep", "32"], new ExecResult() { Duration = TimeSpan.FromSeconds(30) }));
+        Emulator.Exec.Register(new ExecScript(["sleep", "32"], new ExecResult() { Duration = TimeSpan.FromSeconds(30) }));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
@@ -285,7 +257,7 @@ public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
             ["pre.hook.backup.velero.io/on-error"] = "Fail",
             ["pre.hook.backup.velero.io/timeout"] = "20s",
         });
-        _cluster.Exec.Register(["/bin/sh", "-c", "sync && echo synced"], "synced\n");
+        Emulator.Exec.Register(["/bin/sh", "-c", "sync && echo synced"], "synced\n");
         var resolver = new BackupHookResolver(
             [new BackupResourceHookSpec { Name = "freeze", Pre = [new BackupResourceHook { Exec = new ExecHook { Command = ["fsfreeze", "--freeze", "/var/lib/mysql"] } }] }],
             new DiscoveryModel([new DiscoveredResource("", "v1", "pods", "Pod", true, ["po"])]));
@@ -320,7 +292,7 @@ public sealed class PodHookRunnerTests : IAsyncLifetime, IDisposable
     public async Task Spec_hooks_resolved_by_the_selection_rules_run_in_spec_order()
     {
         var pod = await PodAsync("db-spec");
-        _cluster.Exec.Register(["sync"], "");
+        Emulator.Exec.Register(["sync"], "");
         var resolver = new BackupHookResolver(
         [
             new BackupResourceHookSpec
