@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Velero.BackupFormat.Tarball;
 
@@ -8,7 +9,7 @@ public sealed class TarballReaderTests
     [Fact]
     public async Task A_tarball_made_by_hand_from_the_spec_reads_item_by_item()
     {
-        var tarball = HandMadeTar.Build(
+        var tarball = HandBuiltTar.Build(
         [
             ("metadata/version", "1.1.0\n"u8.ToArray()),
             ("resources/pods/namespaces/shop/cart-0.json", """{"kind":"Pod"}"""u8.ToArray()),
@@ -80,6 +81,41 @@ public sealed class TarballReaderTests
         var error = await Assert.ThrowsAsync<CorruptBackupException>(() => ReadAllAsync("<html>not a backup</html>"u8.ToArray()));
 
         Assert.Contains("before the first entry", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gnu", 240)]
+    [InlineData("pax", 240)]
+    [InlineData("ustar", 90)]
+    [InlineData("v7", 40)]
+    public async Task Tarballs_gnu_tar_writes_with_directories_and_long_names_pass_the_header_checks(string format, int nameLength)
+    {
+        var root = Directory.CreateTempSubdirectory("velero-gnu-tar-").FullName;
+        try
+        {
+            var name = new string('g', nameLength);
+            var item = $"resources/configmaps/namespaces/shop/{name}.json";
+            Directory.CreateDirectory(Path.Combine(root, "metadata"));
+            Directory.CreateDirectory(Path.Combine(root, "resources/configmaps/namespaces/shop"));
+            await File.WriteAllTextAsync(Path.Combine(root, "metadata/version"), "1.1.0\n");
+            await File.WriteAllTextAsync(Path.Combine(root, item), """{"kind":"ConfigMap"}""");
+            var archive = Path.Combine(root, "backup.tar.gz");
+            var tar = Process.Start(new ProcessStartInfo("tar", ["--format=" + format, "-czf", archive, "-C", root, "metadata", "resources"])
+            {
+                UseShellExecute = false,
+            })!;
+            await tar.WaitForExitAsync();
+            Assert.Equal(0, tar.ExitCode);
+
+            var entries = await ReadAllAsync(await File.ReadAllBytesAsync(archive));
+
+            Assert.Equal(["metadata/version", item], entries.Select(e => e.Path).Order(StringComparer.Ordinal));
+            Assert.Equal(name, entries.Single(e => e.Item is not null).Item!.Name);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     private static async Task<byte[]> ManyItemsAsync() => await TarballWriterTests.WriteAsync(async w =>

@@ -15,7 +15,7 @@ public sealed class TarballWriterTests
         var web = """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"shop"}}"""u8.ToArray();
         var ns = """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"shop"}}"""u8.ToArray();
 
-        var entries = HandMadeTar.Read(await WriteAsync(async w =>
+        var entries = HandBuiltTar.Read(await WriteAsync(async w =>
         {
             await w.WriteItemAsync(Deployments, "shop", "web", "v1", web);
             await w.WriteItemAsync(Namespaces, null, "shop", "v1", ns);
@@ -30,8 +30,8 @@ public sealed class TarballWriterTests
             "resources/namespaces/v1-preferredversion/cluster/shop.json",
         ], entries.Select(e => e.Name));
         Assert.Equal("1.1.0\n", Encoding.UTF8.GetString(entries[0].Content));
-        Assert.All(entries, e => Assert.Equal('0', e.Type));
-        Assert.All(entries, e => Assert.Equal("0000755", e.Mode));
+        Assert.All(entries, e => Assert.Equal('0', e.TypeFlag));
+        Assert.All(entries, e => Assert.Equal(Convert.ToInt32("755", 8), e.Mode));
         Assert.Equal(web, entries[1].Content);
         Assert.Equal(web, entries[2].Content);
         Assert.Equal(ns, entries[3].Content);
@@ -40,7 +40,7 @@ public sealed class TarballWriterTests
     [Fact]
     public async Task An_item_collected_in_a_non_preferred_version_has_no_copy()
     {
-        var entries = HandMadeTar.Read(await WriteAsync(w => w.WriteItemAsync(Deployments, "shop", "web", null, "{}"u8.ToArray())));
+        var entries = HandBuiltTar.Read(await WriteAsync(w => w.WriteItemAsync(Deployments, "shop", "web", null, "{}"u8.ToArray())));
 
         Assert.Equal(["metadata/version", "resources/deployments.apps/namespaces/shop/web.json"], entries.Select(e => e.Name));
     }
@@ -50,9 +50,11 @@ public sealed class TarballWriterTests
     {
         var name = new string('n', 200);
 
-        var entries = HandMadeTar.Read(await WriteAsync(w => w.WriteItemAsync(Deployments, "shop", name, null, "{}"u8.ToArray())));
+        var entries = HandBuiltTar.Read(await WriteAsync(w => w.WriteItemAsync(Deployments, "shop", name, null, "{}"u8.ToArray())));
 
-        Assert.Equal($"resources/deployments.apps/namespaces/shop/{name}.json", entries[1].Name);
+        // A PAX extended header carries the path of the file that follows it.
+        Assert.Equal(['0', 'x', '0'], entries.Select(e => e.TypeFlag));
+        Assert.Equal($"resources/deployments.apps/namespaces/shop/{name}.json", entries[2].Name);
     }
 
     [Fact]

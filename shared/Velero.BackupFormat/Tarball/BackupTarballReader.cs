@@ -22,7 +22,9 @@ public static class BackupTarballReader
         var input = new GzipTrailerStream(compressed);
         await using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
         var decompressed = new Crc32Stream(gzip);
-        await using var tar = new TarReader(decompressed, leaveOpen: true);
+        // System.Formats.Tar neither verifies header checksums nor keeps every ustar prefix: the headers are also read here.
+        var headers = new TarHeaderStream(decompressed);
+        await using var tar = new TarReader(headers, leaveOpen: true);
         var count = 0;
         string? last = null;
         while (true)
@@ -30,7 +32,7 @@ public static class BackupTarballReader
             TarballEntry? next;
             try
             {
-                next = await ReadNextAsync(tar, cancellationToken);
+                next = await ReadNextAsync(tar, headers, cancellationToken);
                 if (next is null)
                 {
                     // Drain what follows the end-of-archive marker so the gzip trailer is read and checked.
@@ -56,10 +58,11 @@ public static class BackupTarballReader
         }
     }
 
-    private static async Task<TarballEntry?> ReadNextAsync(TarReader tar, CancellationToken cancellationToken)
+    private static async Task<TarballEntry?> ReadNextAsync(TarReader tar, TarHeaderStream headers, CancellationToken cancellationToken)
     {
         while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
         {
+            var prefix = headers.TakePrefix();
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
             {
                 continue;
@@ -76,10 +79,21 @@ public static class BackupTarballReader
                 await data.ReadExactlyAsync(content, cancellationToken);
             }
 
-            var name = entry.Name.StartsWith("./", StringComparison.Ordinal) ? entry.Name[2..] : entry.Name;
+            var name = FullName(entry, prefix);
+            name = name.StartsWith("./", StringComparison.Ordinal) ? name[2..] : name;
             return new TarballEntry(name, ItemPath.TryParse(name), content);
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The entry's path as Go's archive/tar reads it: a PAX <c>path</c> record, else the ustar prefix joined to the
+    /// name. .NET joins the prefix for plain ustar entries but not for an entry after a PAX header without a path.
+    /// </summary>
+    private static string FullName(TarEntry entry, string prefix) =>
+        prefix.Length > 0 && entry is PaxTarEntry pax && !pax.ExtendedAttributes.ContainsKey("path")
+                          && !entry.Name.StartsWith(prefix + "/", StringComparison.Ordinal)
+            ? $"{prefix}/{entry.Name}"
+            : entry.Name;
 }

@@ -55,8 +55,9 @@ public sealed class BackupTarballWriter : IAsyncDisposable
 
     private async Task WriteEntryAsync(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
-        // Ustar where the name fits, as Go's archive/tar chooses; PAX records carry longer names.
-        var format = System.Text.Encoding.UTF8.GetByteCount(path) <= 100 ? TarEntryFormat.Ustar : TarEntryFormat.Pax;
+        // Ustar where the name fits, in its name field or split into prefix and name at a slash, as Go's archive/tar
+        // chooses; PAX records carry the rest (an object name alone may be 253 characters).
+        var format = FitsUstar(path) ? TarEntryFormat.Ustar : TarEntryFormat.Pax;
         TarEntry entry = format == TarEntryFormat.Ustar
             ? new UstarTarEntry(TarEntryType.RegularFile, path)
             : new PaxTarEntry(TarEntryType.RegularFile, path);
@@ -65,6 +66,23 @@ public sealed class BackupTarballWriter : IAsyncDisposable
         using var data = new ReadOnlyMemoryStream(content);
         entry.DataStream = data;
         await _tar.WriteEntryAsync(entry, cancellationToken);
+    }
+
+    /// <summary>Go's <c>splitUSTARPath</c>: ASCII, and either at most 100 bytes or split at a slash into at most 155 and 100.</summary>
+    private static bool FitsUstar(string path)
+    {
+        if (!System.Text.Ascii.IsValid(path))
+        {
+            return false;
+        }
+
+        if (path.Length <= 100)
+        {
+            return true;
+        }
+
+        var slash = path.LastIndexOf('/', Math.Min(155, path.Length - 1));
+        return slash > 0 && path.Length - slash - 1 is > 0 and <= 100;
     }
 
     /// <summary>Ends the tar and the gzip stream; the output stream stays open for the caller to complete.</summary>

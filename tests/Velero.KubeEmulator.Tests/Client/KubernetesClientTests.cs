@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Velero.KubeEmulator.Exec;
 using Velero.KubeEmulator.Tests.Support;
 
 namespace Velero.KubeEmulator.Tests.Client;
@@ -239,6 +240,37 @@ public sealed class KubernetesClientTests(EmulatorFixture fixture) : IClassFixtu
         var failed = await client.NamespacedPodExecAsync("db", "exec", "mysql", ["false"], false,
             async (_, _, error) => stderr = await new StreamReader(error).ReadToEndAsync(), CancellationToken.None);
         Assert.Equal((1, "failed\n"), (failed, stderr));
+    }
+
+    [Fact]
+    public async Task A_scripted_exec_runs_for_its_duration_and_a_client_that_gives_up_leaves_the_server_serving()
+    {
+        using var client = Client();
+        await EnsureNamespaceAsync(client, "exec-slow");
+        await client.CoreV1.CreateNamespacedPodAsync(new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "db" },
+            Spec = new V1PodSpec { Containers = [new V1Container { Name = "mysql", Image = "mysql:8" }] },
+        }, "exec-slow");
+        fixture.Emulator.Exec.Register(new ExecScript(["sleep", "1"], new ExecResult("slept\n") { Duration = TimeSpan.FromMilliseconds(700) }) { Namespace = "exec-slow" });
+        fixture.Emulator.Exec.Register(new ExecScript(["sleep", "60"], new ExecResult("never\n") { Duration = TimeSpan.FromSeconds(60) }) { Namespace = "exec-slow" });
+
+        var started = TimeProvider.System.GetTimestamp();
+        var stdout = "";
+        var code = await client.NamespacedPodExecAsync("db", "exec-slow", "mysql", ["sleep", "1"], false,
+            async (_, output, _) => stdout = await new StreamReader(output).ReadToEndAsync(), CancellationToken.None);
+        Assert.Equal((0, "slept\n"), (code, stdout));
+        Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(700));
+
+        using (var socket = await client.WebSocketNamespacedPodExecAsync("db", "exec-slow", ["sleep", "60"], "mysql", stdin: false, tty: false))
+        using (var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => socket.ReceiveAsync(new byte[1024], giveUp.Token));
+        }
+
+        var again = await client.NamespacedPodExecAsync("db", "exec-slow", "mysql", ["sleep", "1"], false,
+            (_, _, _) => Task.CompletedTask, CancellationToken.None);
+        Assert.Equal(0, again);
     }
 
     [Fact]

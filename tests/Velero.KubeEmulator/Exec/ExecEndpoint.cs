@@ -51,6 +51,11 @@ internal sealed class ExecEndpoint(Cluster cluster, IExecRegistry registry)
             ? await ReadStdinAsync(socket, protocol, ct)
             : "";
         var result = registry.Run(new ExecInvocation(info.Namespace, info.Name, container, command, stdin));
+        if (result.Duration > TimeSpan.Zero)
+        {
+            await Task.Delay(result.Duration, cluster.Clock, ct);
+        }
+
         await SendAsync(socket, 1, Encoding.UTF8.GetBytes(result.Stdout), ct);
         await SendAsync(socket, 2, Encoding.UTF8.GetBytes(result.Stderr), ct);
         await SendAsync(socket, 3, Encoding.UTF8.GetBytes(Status(command, result.ExitCode).ToJsonString()), ct);

@@ -3,8 +3,14 @@ namespace Velero.KubeEmulator.Exec;
 /// <summary>A command run through pods/exec, as the emulator received it.</summary>
 public sealed record ExecInvocation(string Namespace, string Pod, string Container, IReadOnlyList<string> Command, string Stdin);
 
-/// <summary>What a scripted command prints and how it exits.</summary>
-public sealed record ExecResult(string Stdout = "", string Stderr = "", int ExitCode = 0);
+/// <summary>
+/// What a scripted command prints and how it exits. <see cref="Duration"/> is how long it runs before its output
+/// arrives (on the emulator's clock), so a client's exec timeout can be tested; the wait ends if the client leaves.
+/// </summary>
+public sealed record ExecResult(string Stdout = "", string Stderr = "", int ExitCode = 0)
+{
+    public TimeSpan Duration { get; init; }
+}
 
 /// <summary>
 /// A scripted answer: matches the exact command, optionally only in one namespace, pod or container.
