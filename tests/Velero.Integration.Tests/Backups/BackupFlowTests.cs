@@ -152,6 +152,40 @@ public sealed class BackupFlowTests(ClusterFixture clusters) : IClassFixture<Clu
     }
 
     [Fact]
+    public async Task The_queue_closes_up_when_a_queued_backup_is_deleted_and_respects_the_concurrency_limit()
+    {
+        await using var cluster = await BackupCluster.StartAsync(clusters, new Dictionary<string, string?>
+        {
+            ["Scheduler__Backups__Concurrency"] = "1",
+        });
+        await using var snapshotter = await SnapshotterStandIn.StartAsync();
+        var shop = await cluster.CreateNamespaceAsync();
+        var blog = await cluster.CreateNamespaceAsync();
+        var wiki = await cluster.CreateNamespaceAsync();
+
+        var running = await cluster.CreateBackupAsync("slot-holder", spec => spec.IncludedNamespaces = [shop]);
+        var collect = await snapshotter.WaitForAsync<CollectBackup>(m => m.Backup.Uid == running.Metadata.Uid, MessageTimeout);
+        await cluster.CreateBackupAsync("deleted-while-queued", spec => spec.IncludedNamespaces = [blog]);
+        await cluster.WaitForPhaseAsync("deleted-while-queued", BackupPhase.Queued);
+        var last = await cluster.CreateBackupAsync("last", spec => spec.IncludedNamespaces = [wiki]);
+        Assert.Equal(2, (await cluster.WaitForPhaseAsync("last", BackupPhase.Queued)).Status!.QueuePosition);
+
+        // No namespace in common, but one backup at a time: both wait. Deleting the first closes the gap.
+        await cluster.Backups.DeleteAsync("velero", "deleted-while-queued");
+        await WaitUntilAsync(async () => (await cluster.Backups.GetAsync("velero", "last"))?.Status?.QueuePosition == 1);
+        Assert.Equal(BackupPhase.Queued, (await cluster.Backups.GetAsync("velero", "last"))!.Status!.Phase);
+
+        await snapshotter.PublishAsync(Completed(collect.Backup, BackupPhase.Completed));
+
+        await snapshotter.WaitForAsync<CollectBackup>(m => m.Backup.Uid == last.Metadata.Uid, MessageTimeout);
+        await cluster.WaitForPhaseAsync("last", BackupPhase.InProgress);
+        Assert.Equal(1, await cluster.Database.ScalarAsync<long>(
+            "select count(*) from backups where name = 'deleted-while-queued' and phase = 'Queued' and deleted_at is not null"));
+        Assert.Equal(0, await cluster.Database.ScalarAsync<long>(
+            "select count(*) from backups where name = 'deleted-while-queued' and attempt > 0"));
+    }
+
+    [Fact]
     public async Task A_snapshotter_failure_fails_the_backup_with_its_reason_and_a_deleted_backup_keeps_its_history()
     {
         await using var cluster = await BackupCluster.StartAsync(clusters);
