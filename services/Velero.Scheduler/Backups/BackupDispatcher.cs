@@ -54,7 +54,7 @@ internal sealed class BackupDispatcher(
                 return;
             }
 
-            var namespaces = await BackupValidationContextReader.ReadNamespacesAsync(cluster.Client, cancellationToken);
+            var namespaces = await BackupValidationContextReader.ReadNamespacesAsync(cluster.Client, time, cancellationToken);
             var start = BackupQueuePlanner.Plan(backups, options.Value.Concurrency, [.. namespaces.Select(n => n.Name)]);
             var started = new List<BackupRow>();
             foreach (var backup in start)

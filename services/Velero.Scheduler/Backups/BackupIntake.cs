@@ -44,7 +44,7 @@ internal sealed class BackupIntake(
                 return;
             }
 
-            var context = await BackupValidationContextReader.ReadAsync(cluster.Client, backup, cancellationToken);
+            var context = await BackupValidationContextReader.ReadAsync(cluster.Client, backup, time, cancellationToken);
             var result = validator.Validate(backup, context);
             await RecordResultAsync(connection, row, result, cancellationToken);
             row = await BackupStore.ReadAsync(connection, null, row.Uid, cancellationToken) ?? row;

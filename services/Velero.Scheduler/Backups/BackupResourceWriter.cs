@@ -12,8 +12,14 @@ namespace Velero.Scheduler.Backups;
 /// Mirrors a backup's record onto its Backup resource (a merge patch: Velero's CRDs have no status subresource), the
 /// status fields of its phase as upstream sets them. Writing the same record twice changes nothing.
 /// </summary>
-internal sealed class BackupResourceWriter(ClusterRegistry clusters, ILogger<BackupResourceWriter> logger)
+internal sealed class BackupResourceWriter(ClusterRegistry clusters, TimeProvider time, ILogger<BackupResourceWriter> logger)
 {
+    /// <summary>
+    /// Writes happen under the cluster's lock (<see cref="BackupClusterLock"/>), and cluster clients have no overall
+    /// timeout (watches stay open): an API server that stops answering must not hold the lock for long.
+    /// </summary>
+    internal static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     /// <param name="withDefaults">Also write what validation filled in (labels, annotations, spec defaults, status
     /// version and expiration): at intake, and when a backup starts in case intake's write was lost.</param>
     public async Task WriteAsync(BackupRow row, bool withDefaults, CancellationToken cancellationToken)
@@ -30,10 +36,12 @@ internal sealed class BackupResourceWriter(ClusterRegistry clusters, ILogger<Bac
             return;
         }
 
+        using var timeout = new CancellationTokenSource(RequestTimeout, time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             await new CustomResourceClient<Backup>(cluster.Client).PatchAsync(row.Namespace, row.Name,
-                Patch(row, withDefaults), cancellationToken);
+                Patch(row, withDefaults), bounded.Token);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {

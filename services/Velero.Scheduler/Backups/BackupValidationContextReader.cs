@@ -12,9 +12,13 @@ namespace Velero.Scheduler.Backups;
 /// <summary>Reads from a cluster what validating one of its backups needs (spec 4.1): locations, namespaces, version, policy.</summary>
 internal static class BackupValidationContextReader
 {
-    public static async Task<BackupValidationContext> ReadAsync(IKubernetes client, Backup backup,
+    /// <summary>Bounded by <see cref="BackupResourceWriter.RequestTimeout"/>: it runs under the cluster's lock.</summary>
+    public static async Task<BackupValidationContext> ReadAsync(IKubernetes client, Backup backup, TimeProvider time,
         CancellationToken cancellationToken)
     {
+        using var timeout = new CancellationTokenSource(BackupResourceWriter.RequestTimeout, time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        cancellationToken = bounded.Token;
         var ns = backup.Metadata.NamespaceProperty;
         var storageLocations = await new CustomResourceClient<BackupStorageLocation>(client).ListAsync(ns, cancellationToken: cancellationToken);
         var snapshotLocations = await new CustomResourceClient<VolumeSnapshotLocation>(client).ListAsync(ns, cancellationToken: cancellationToken);
@@ -23,15 +27,18 @@ internal static class BackupValidationContextReader
         {
             StorageLocations = [.. storageLocations.Items],
             SnapshotLocations = [.. snapshotLocations.Items],
-            Namespaces = await ReadNamespacesAsync(client, cancellationToken),
+            Namespaces = await ReadNamespacesAsync(client, time, cancellationToken),
             ClusterVersion = new ClusterVersion(version.GitVersion ?? "", version.Major ?? "", version.Minor ?? ""),
             ResourcePolicyConfigMap = await ReadPolicyAsync(client, backup, cancellationToken),
         };
     }
 
-    public static async Task<List<ClusterNamespace>> ReadNamespacesAsync(IKubernetes client, CancellationToken cancellationToken)
+    public static async Task<List<ClusterNamespace>> ReadNamespacesAsync(IKubernetes client, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var namespaces = await client.CoreV1.ListNamespaceAsync(cancellationToken: cancellationToken);
+        using var timeout = new CancellationTokenSource(BackupResourceWriter.RequestTimeout, time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var namespaces = await client.CoreV1.ListNamespaceAsync(cancellationToken: bounded.Token);
         return [.. namespaces.Items.Select(n => new ClusterNamespace(n.Metadata.Name,
             n.Metadata.Labels is null ? null : new Dictionary<string, string>(n.Metadata.Labels),
             n.Status?.Phase != "Terminating"))];
