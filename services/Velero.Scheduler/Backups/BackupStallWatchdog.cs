@@ -52,6 +52,12 @@ internal sealed class BackupStallWatchdog(
         var stallTimeout = options.Value.StallTimeout;
         var reason = $"backup stalled: no progress reported by a snapshotter for {GoDuration.Format(stallTimeout)}";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Most ticks find nothing: look before taking the lock that consumers of this cluster wait on.
+        if (!await BackupStore.AnyStalledAsync(connection, clusterId, time.GetUtcNow() - stallTimeout, cancellationToken))
+        {
+            return 0;
+        }
+
         await using (await BackupClusterLock.AcquireAsync(connection, clusterId, cancellationToken))
         {
             var now = time.GetUtcNow();

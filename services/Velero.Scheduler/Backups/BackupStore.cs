@@ -239,6 +239,18 @@ internal static class BackupStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public static async Task<bool> AnyStalledAsync(NpgsqlConnection connection, string clusterId, DateTimeOffset cutoff,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            select exists (select 1 from backups
+                           where cluster_id = @clusterId and phase = 'InProgress' and last_heartbeat_at < @cutoff)
+            """, connection);
+        command.Parameters.AddWithValue("clusterId", clusterId);
+        command.Parameters.AddWithValue("cutoff", cutoff);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
     /// <summary>Running backups of the cluster not heard of since <paramref name="cutoff"/>, locked for this transaction.</summary>
     public static async Task<List<(string Uid, int Attempt)>> LockStalledAsync(NpgsqlConnection connection,
         NpgsqlTransaction transaction, string clusterId, DateTimeOffset cutoff, CancellationToken cancellationToken)

@@ -81,6 +81,18 @@ internal sealed class BackupCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Another scheduler replica on the same database and cluster, as a second pod would be.</summary>
+    public async Task<ServiceProcess> StartReplicaAsync(ClusterFixture clusters)
+    {
+        var replica = ServiceProcess.Start("velero.dll", Services.Environment(Database, new Dictionary<string, string?>
+        {
+            ["Clusters__Kubeconfig"] = clusters.Kubeconfig,
+            ["Clusters__Contexts__0"] = "dev-a",
+        }), "server", "--roles", "scheduler");
+        await replica.WaitReadyAsync(Services.ReadyTimeout);
+        return replica;
+    }
+
     /// <summary>A namespace of this test's own, so that backups of other tests never overlap it.</summary>
     public async Task<string> CreateNamespaceAsync()
     {
@@ -109,6 +121,16 @@ internal sealed class BackupCluster : IAsyncDisposable
 
             Assert.True(DateTime.UtcNow < deadline,
                 $"backup {name} did not become {phase}: {backup?.Status?.Phase}\n{Scheduler.Output}");
+            await Task.Delay(200);
+        }
+    }
+
+    public static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + PhaseTimeout;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition was not met in time");
             await Task.Delay(200);
         }
     }

@@ -94,11 +94,11 @@ public sealed class BackupFlowTests(ClusterFixture clusters) : IClassFixture<Clu
         {
             Backup = collect.Backup, Attempt = 1, TotalItems = 12, ItemsBackedUp = 5, At = DateTimeOffset.UtcNow,
         });
-        await WaitUntilAsync(async () => (await cluster.Backups.GetAsync("velero", "valid"))?.Status?.Progress?.ItemsBackedUp == 5);
+        await BackupCluster.EventuallyAsync(async () => (await cluster.Backups.GetAsync("velero", "valid"))?.Status?.Progress?.ItemsBackedUp == 5);
         Assert.Equal(12, await cluster.ColumnAsync<int>(uid, "progress_total"));
 
         var messageId = Guid.NewGuid();
-        var completed = Completed(collect.Backup, BackupPhase.PartiallyFailed);
+        var completed = SnapshotterStandIn.Completed(collect.Backup, BackupPhase.PartiallyFailed);
         await snapshotter.PublishAsync(completed, messageId);
         await snapshotter.PublishAsync(completed, messageId);
         await snapshotter.PublishAsync(completed with { Errors = 99 });
@@ -119,70 +119,6 @@ public sealed class BackupFlowTests(ClusterFixture clusters) : IClassFixture<Clu
         Assert.Equal(4096L, await cluster.ColumnAsync<long>(uid, "tarball_bytes"));
         Assert.Equal(1, (await cluster.Backups.GetAsync("velero", "valid"))!.Status!.Errors);
         Assert.Single(snapshotter.All<CollectBackup>(m => m.Backup.Uid == uid));
-    }
-
-    [Fact]
-    public async Task An_overlapping_backup_waits_in_the_queue_until_the_first_one_ends()
-    {
-        await using var cluster = await BackupCluster.StartAsync(clusters);
-        await using var snapshotter = await SnapshotterStandIn.StartAsync();
-        var ns = await cluster.CreateNamespaceAsync();
-
-        var first = await cluster.CreateBackupAsync("first", spec => spec.IncludedNamespaces = [ns]);
-        var collectFirst = await snapshotter.WaitForAsync<CollectBackup>(m => m.Backup.Uid == first.Metadata.Uid, MessageTimeout);
-        await cluster.WaitForPhaseAsync("first", BackupPhase.InProgress);
-        var second = await cluster.CreateBackupAsync("second", spec => spec.IncludedNamespaces = [ns, "default"]);
-
-        var queued = await cluster.WaitForPhaseAsync("second", BackupPhase.Queued);
-        Assert.Equal(1, queued.Status!.QueuePosition);
-        Assert.Equal(1, await cluster.ColumnAsync<int>(second.Metadata.Uid, "queue_position"));
-        // The periodic pass (every 5 s) leaves it queued while the first one runs.
-        await Task.Delay(TimeSpan.FromSeconds(6));
-        Assert.Equal(BackupPhase.Queued, (await cluster.Backups.GetAsync("velero", "second"))!.Status!.Phase);
-        Assert.Empty(snapshotter.All<CollectBackup>(m => m.Backup.Uid == second.Metadata.Uid));
-
-        await snapshotter.PublishAsync(Completed(collectFirst.Backup, BackupPhase.Completed));
-
-        await cluster.WaitForPhaseAsync("first", BackupPhase.Completed);
-        var collectSecond = await snapshotter.WaitForAsync<CollectBackup>(m => m.Backup.Uid == second.Metadata.Uid, MessageTimeout);
-        Assert.Equal(1, collectSecond.Attempt);
-        var running = await cluster.WaitForPhaseAsync("second", BackupPhase.InProgress);
-        Assert.Equal(0, running.Status!.QueuePosition ?? 0);
-        Assert.Equal("New,Queued,InProgress", await cluster.HistoryAsync(second.Metadata.Uid));
-    }
-
-    [Fact]
-    public async Task The_queue_closes_up_when_a_queued_backup_is_deleted_and_respects_the_concurrency_limit()
-    {
-        await using var cluster = await BackupCluster.StartAsync(clusters, new Dictionary<string, string?>
-        {
-            ["Scheduler__Backups__Concurrency"] = "1",
-        });
-        await using var snapshotter = await SnapshotterStandIn.StartAsync();
-        var shop = await cluster.CreateNamespaceAsync();
-        var blog = await cluster.CreateNamespaceAsync();
-        var wiki = await cluster.CreateNamespaceAsync();
-
-        var running = await cluster.CreateBackupAsync("slot-holder", spec => spec.IncludedNamespaces = [shop]);
-        var collect = await snapshotter.WaitForAsync<CollectBackup>(m => m.Backup.Uid == running.Metadata.Uid, MessageTimeout);
-        await cluster.CreateBackupAsync("deleted-while-queued", spec => spec.IncludedNamespaces = [blog]);
-        await cluster.WaitForPhaseAsync("deleted-while-queued", BackupPhase.Queued);
-        var last = await cluster.CreateBackupAsync("last", spec => spec.IncludedNamespaces = [wiki]);
-        Assert.Equal(2, (await cluster.WaitForPhaseAsync("last", BackupPhase.Queued)).Status!.QueuePosition);
-
-        // No namespace in common, but one backup at a time: both wait. Deleting the first closes the gap.
-        await cluster.Backups.DeleteAsync("velero", "deleted-while-queued");
-        await WaitUntilAsync(async () => (await cluster.Backups.GetAsync("velero", "last"))?.Status?.QueuePosition == 1);
-        Assert.Equal(BackupPhase.Queued, (await cluster.Backups.GetAsync("velero", "last"))!.Status!.Phase);
-
-        await snapshotter.PublishAsync(Completed(collect.Backup, BackupPhase.Completed));
-
-        await snapshotter.WaitForAsync<CollectBackup>(m => m.Backup.Uid == last.Metadata.Uid, MessageTimeout);
-        await cluster.WaitForPhaseAsync("last", BackupPhase.InProgress);
-        Assert.Equal(1, await cluster.Database.ScalarAsync<long>(
-            "select count(*) from backups where name = 'deleted-while-queued' and phase = 'Queued' and deleted_at is not null"));
-        Assert.Equal(0, await cluster.Database.ScalarAsync<long>(
-            "select count(*) from backups where name = 'deleted-while-queued' and attempt > 0"));
     }
 
     [Fact]
@@ -213,7 +149,7 @@ public sealed class BackupFlowTests(ClusterFixture clusters) : IClassFixture<Clu
         Assert.Equal("error uploading the tarball: the location is read-only", await cluster.ColumnAsync<string>(uid, "failure_reason"));
 
         await cluster.Backups.DeleteAsync("velero", "broken");
-        await WaitUntilAsync(async () => await cluster.ColumnAsync<bool>(uid, "deleted_at is not null"));
+        await BackupCluster.EventuallyAsync(async () => await cluster.ColumnAsync<bool>(uid, "deleted_at is not null"));
         Assert.Equal("New,Queued,InProgress,Failed", await cluster.HistoryAsync(uid));
     }
 
@@ -239,35 +175,9 @@ public sealed class BackupFlowTests(ClusterFixture clusters) : IClassFixture<Clu
         Assert.Equal(1, message.Attempt);
         Assert.Equal("backup stalled: no progress reported by a snapshotter for 3s", message.FailureReason);
         // A snapshotter that reports after all finds the backup ended.
-        await snapshotter.PublishAsync(Completed(message.Backup, BackupPhase.Completed));
+        await snapshotter.PublishAsync(SnapshotterStandIn.Completed(message.Backup, BackupPhase.Completed));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal("New,Queued,InProgress,Failed", await cluster.HistoryAsync(uid));
         Assert.Equal(BackupPhase.Failed, (await cluster.Backups.GetAsync("velero", "silent"))!.Status!.Phase);
-    }
-
-    private static BackupCompleted Completed(BackupRef backup, string phase) => new()
-    {
-        Backup = backup,
-        Attempt = 1,
-        Phase = phase,
-        StartedAt = DateTimeOffset.UtcNow.AddSeconds(-5),
-        CompletedAt = DateTimeOffset.UtcNow,
-        TotalItems = 12,
-        ItemsBackedUp = 12,
-        Warnings = 2,
-        Errors = phase == BackupPhase.PartiallyFailed ? 1 : 0,
-        HooksAttempted = 3,
-        HooksFailed = 1,
-        TarballBytes = 4096,
-    };
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + MessageTimeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition was not met in time");
-            await Task.Delay(200);
-        }
     }
 }

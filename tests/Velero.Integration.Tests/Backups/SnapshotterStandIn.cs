@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Velero.Api.V1;
 using Velero.Contracts.Backups;
 using Velero.Testing;
 
@@ -65,6 +66,23 @@ internal sealed class SnapshotterStandIn : IAsyncDisposable
     public Task PublishAsync<T>(T message, Guid? messageId = null)
         where T : class =>
         _bus.Publish(message, context => context.MessageId = messageId ?? Guid.NewGuid());
+
+    /// <summary>What a snapshotter reports when attempt 1 of <paramref name="backup"/> is in storage.</summary>
+    public static BackupCompleted Completed(BackupRef backup, string phase) => new()
+    {
+        Backup = backup,
+        Attempt = 1,
+        Phase = phase,
+        StartedAt = DateTimeOffset.UtcNow.AddSeconds(-5),
+        CompletedAt = DateTimeOffset.UtcNow,
+        TotalItems = 12,
+        ItemsBackedUp = 12,
+        Warnings = 2,
+        Errors = phase == BackupPhase.PartiallyFailed ? 1 : 0,
+        HooksAttempted = 3,
+        HooksFailed = 1,
+        TarballBytes = 4096,
+    };
 
     private static Task Record(SnapshotterStandIn standIn, object message)
     {
