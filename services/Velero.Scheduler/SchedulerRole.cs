@@ -3,10 +3,12 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Velero.Contracts.Status;
 using Velero.ObjectStorage;
+using Velero.Scheduler.Backups;
 using Velero.Scheduler.Locations;
 using Velero.Scheduler.Outbox;
 using Velero.Scheduler.Persistence;
 using Velero.Scheduler.Status;
+using Velero.Selection.Validation;
 using Velero.ServiceDefaults.Hosting;
 using Velero.ServiceDefaults.Startup;
 using Velero.ServiceDefaults.Status;
@@ -46,6 +48,23 @@ public sealed class SchedulerRole : IServiceRole
         services.AddOptions<StorageLocationOptions>().BindConfiguration(StorageLocationOptions.Section).ValidateDataAnnotations();
         services.AddSingleton(sp => new ObjectStoreFactory(sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<StorageLocationValidator>();
+
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton(sp =>
+        {
+            var backups = sp.GetRequiredService<IOptions<BackupOptions>>().Value;
+            return new BackupValidator(new BackupServerDefaults
+            {
+                BackupTtl = backups.DefaultTtl,
+                BackupStorageLocation = backups.DefaultStorageLocation,
+            }, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<BackupQueueSignal>();
+        services.AddSingleton<BackupResourceWriter>();
+        services.AddSingleton<BackupIntake>();
+        services.AddHostedService<BackupWatcher>();
+        services.AddHostedService<BackupDispatcher>();
+        services.AddHostedService<BackupStallWatchdog>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -54,5 +73,8 @@ public sealed class SchedulerRole : IServiceRole
         bus.AddConsumer<ServerStatusRequestedConsumer>();
         bus.AddConsumer<ServerStatusReportedConsumer>();
         bus.AddConsumer<ServerStatusCollectedConsumer>();
+        bus.AddConsumer<BackupProgressedConsumer>();
+        bus.AddConsumer<BackupCompletedConsumer>();
+        bus.AddConsumer<BackupFailedConsumer>();
     }
 }

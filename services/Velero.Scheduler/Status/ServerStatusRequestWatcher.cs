@@ -22,32 +22,8 @@ internal sealed class ServerStatusRequestWatcher(
     TimeProvider time,
     ILogger<ServerStatusRequestWatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan SupervisionInterval = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // One watch per cluster, started once the cluster has been reached (its identity names the requests).
-        var watches = new Dictionary<ClusterConnection, Task>();
-        using var timer = new PeriodicTimer(SupervisionInterval, time);
-        try
-        {
-            do
-            {
-                foreach (var cluster in clusters.Clusters.Where(c => c.Identity is not null && !watches.ContainsKey(c)))
-                {
-                    var resources = new CustomResourceClient<ServerStatusRequest>(cluster.Client);
-                    var watch = new ResourceWatch<ServerStatusRequest>(resources, velero.Value.Namespace,
-                        (type, request, ct) => HandleAsync(cluster, resources, type, request, ct), time, logger);
-                    watches[cluster] = watch.RunAsync(stoppingToken);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        finally
-        {
-            await Task.WhenAll(watches.Values).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new ClusterWatches<ServerStatusRequest>(clusters, velero.Value.Namespace, HandleAsync, time, logger).RunAsync(stoppingToken);
 
     private async Task HandleAsync(ClusterConnection cluster, CustomResourceClient<ServerStatusRequest> resources,
         WatchEventType type, ServerStatusRequest request, CancellationToken cancellationToken)

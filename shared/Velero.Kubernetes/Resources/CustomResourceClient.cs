@@ -56,6 +56,12 @@ public sealed class CustomResourceClient<T>(IKubernetes client)
             new V1Patch(new { status }, V1Patch.PatchType.MergePatch), Entity.Group, Entity.ApiVersion, @namespace,
             Entity.PluralName, name, cancellationToken: cancellationToken);
 
+    /// <summary>A JSON merge patch of the resource: metadata, spec and status alike (null members are left out).</summary>
+    public Task<T> PatchAsync(string @namespace, string name, object patch, CancellationToken cancellationToken = default) =>
+        client.CustomObjects.PatchNamespacedCustomObjectAsync<T>(
+            new V1Patch(patch, V1Patch.PatchType.MergePatch), Entity.Group, Entity.ApiVersion, @namespace,
+            Entity.PluralName, name, cancellationToken: cancellationToken);
+
     /// <summary>Deletes the resource; one that is already gone is not an error.</summary>
     public async Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken = default)
     {
