@@ -161,6 +161,21 @@ public sealed class BackupCollector(IOptions<CollectorOptions> options, TimeProv
             spec.ExcludedNamespaces = [.. (spec.ExcludedNamespaces ?? []).Union(excluded, StringComparer.Ordinal)];
         }
 
+        // Velero backs up only the CSI snapshots it creates itself; the scheduler's defaulting adds these excludes
+        // already, added again here (idempotently) so that no caller can back them up by omission.
+        if (BackupSelection.UsesOldResourceFilters(spec))
+        {
+            spec.ExcludedResources = [.. (spec.ExcludedResources ?? []).Union(
+                [.. AutoExcludedResources.NamespaceScoped, .. AutoExcludedResources.ClusterScoped], StringComparer.Ordinal)];
+        }
+        else
+        {
+            spec.ExcludedNamespaceScopedResources = [.. (spec.ExcludedNamespaceScopedResources ?? []).Union(
+                AutoExcludedResources.NamespaceScoped, StringComparer.Ordinal)];
+            spec.ExcludedClusterScopedResources = [.. (spec.ExcludedClusterScopedResources ?? []).Union(
+                AutoExcludedResources.ClusterScoped, StringComparer.Ordinal)];
+        }
+
         var selection = BackupSelection.Create(spec, discovery, namespaces.Select(n => n.Namespace));
         foreach (var ns in selection.ArgoCdManagedNamespaces(namespaces.Select(n => n.Namespace)))
         {
