@@ -223,12 +223,25 @@ public sealed class ClusterModel
         }
     }
 
+    // YAML 1.2 core schema for unquoted scalars: booleans and numbers are typed, everything else is a string.
+    private static JsonValue PlainScalar(string value) =>
+        value switch
+        {
+            "true" or "True" or "TRUE" => JsonValue.Create(true),
+            "false" or "False" or "FALSE" => JsonValue.Create(false),
+            _ when long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var l) => JsonValue.Create(l),
+            _ when System.Text.RegularExpressions.Regex.IsMatch(value, @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+                => JsonValue.Create(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)),
+            _ => JsonValue.Create(value),
+        };
+
     private static JsonNode? ToJson(YamlNode node) => node switch
     {
         YamlMappingNode map => new JsonObject(map.Children.Select(c =>
             KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
         YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
         YamlScalarNode { Value: null or "~" or "null" } scalar when scalar.Style == YamlDotNet.Core.ScalarStyle.Plain => null,
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } scalar => PlainScalar(scalar.Value!),
         YamlScalarNode scalar => JsonValue.Create(scalar.Value),
         _ => null,
     };

@@ -33,6 +33,11 @@ public static class ManifestSeeder
             }
             catch (ApiException e) when (e.Message.Contains("already exists", StringComparison.Ordinal))
             {
+                // The first of duplicates wins, as with kubectl create.
+            }
+            catch (ApiException e) when (e.Message.StartsWith("namespaces \"", StringComparison.Ordinal) && e.Message.EndsWith("not found", StringComparison.Ordinal))
+            {
+                // An example that expects its namespace to exist already: refused, as a real cluster would.
             }
         }
 
