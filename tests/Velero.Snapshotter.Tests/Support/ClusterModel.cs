@@ -195,30 +195,36 @@ public sealed class ClusterModel
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal))
         {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(file))
+            using var reader = new StreamReader(file);
+            foreach (var obj in ReadDocuments(reader))
             {
-                stream.Load(reader);
+                yield return obj;
+            }
+        }
+    }
+
+    /// <summary>The objects of a multi-document YAML text, <c>*List</c> kinds unwrapped.</summary>
+    public static IEnumerable<JsonObject> ReadDocuments(TextReader reader)
+    {
+        var stream = new YamlStream();
+        stream.Load(reader);
+        foreach (var document in stream.Documents)
+        {
+            if (ToJson(document.RootNode) is not JsonObject obj || (string?)obj["kind"] is not { Length: > 0 } kind)
+            {
+                continue;
             }
 
-            foreach (var document in stream.Documents)
+            if (kind.EndsWith("List", StringComparison.Ordinal) && obj["items"] is JsonArray items)
             {
-                if (ToJson(document.RootNode) is not JsonObject obj || (string?)obj["kind"] is not { Length: > 0 } kind)
+                foreach (var item in items.OfType<JsonObject>())
                 {
-                    continue;
+                    yield return (JsonObject)item.DeepClone();
                 }
-
-                if (kind.EndsWith("List", StringComparison.Ordinal) && obj["items"] is JsonArray items)
-                {
-                    foreach (var item in items.OfType<JsonObject>())
-                    {
-                        yield return (JsonObject)item.DeepClone();
-                    }
-                }
-                else
-                {
-                    yield return obj;
-                }
+            }
+            else
+            {
+                yield return obj;
             }
         }
     }

@@ -74,6 +74,20 @@ public static class Harness
         }, progress ?? new RecordingProgress(), cancellationToken);
 }
 
+/// <summary>A backup to a filesystem location of its own, read back.</summary>
+public static class Backups
+{
+    public static async Task<(CollectionResult Result, BackupContents Contents)> RunAsync(KubeEmulator.KubeEmulator cluster, string name,
+        Action<BackupSpec>? spec = null, int pageSize = 500, RecordingProgress? progress = null)
+    {
+        using var directory = new TempDirectory();
+        using var location = Harness.FileSystemLocation(directory);
+        using var client = Harness.Client(cluster);
+        var result = await Harness.RunAsync(Harness.Collector(pageSize: pageSize), client, location, Harness.Backup(name, spec), progress);
+        return (result, await BackupContents.ReadAsync(location, name));
+    }
+}
+
 /// <summary>Keeps every progress report, synchronously.</summary>
 public sealed class RecordingProgress : IProgress<CollectionProgress>
 {

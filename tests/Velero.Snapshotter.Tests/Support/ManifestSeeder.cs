@@ -11,11 +11,18 @@ namespace Velero.Snapshotter.Tests.Support;
 /// </summary>
 public static class ManifestSeeder
 {
-    public static IReadOnlyList<JsonObject> Seed(KubeEmulator.KubeEmulator emulator, string directory)
+    public static IReadOnlyList<JsonObject> Seed(KubeEmulator.KubeEmulator emulator, string directory) =>
+        Seed(emulator, ClusterModel.ReadManifests(directory));
+
+    /// <summary>Objects written in the test itself, as YAML documents.</summary>
+    public static IReadOnlyList<JsonObject> SeedYaml(KubeEmulator.KubeEmulator emulator, string yaml) =>
+        Seed(emulator, ClusterModel.ReadDocuments(new StringReader(yaml)).ToList());
+
+    public static IReadOnlyList<JsonObject> Seed(KubeEmulator.KubeEmulator emulator, IEnumerable<JsonObject> objects)
     {
         static int Rank(JsonObject o) => (string?)o["kind"] switch { "CustomResourceDefinition" => 0, "Namespace" => 1, _ => 2 };
         var seeded = new List<JsonObject>();
-        foreach (var obj in ClusterModel.ReadManifests(directory).OrderBy(Rank))
+        foreach (var obj in objects.OrderBy(Rank))
         {
             var apiVersion = (string?)obj["apiVersion"] ?? "";
             var slash = apiVersion.IndexOf('/');
