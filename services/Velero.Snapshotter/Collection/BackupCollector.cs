@@ -39,7 +39,8 @@ public sealed class BackupCollector(IOptions<CollectorOptions> options, TimeProv
             var run = new CollectionRun(request, settings, api, log, new PodHookRunner(request.Client, time), discovery, selection,
                 namespaces, tarball, logger);
             var upload = tarball;
-            _ = upload.Upload.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _ = upload.Upload.ContinueWith(_ => StopQuietly(stop), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default);
 
             using (var reporting = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
             {
@@ -49,7 +50,8 @@ public sealed class BackupCollector(IOptions<CollectorOptions> options, TimeProv
                     await run.RunAsync(stop.Token);
                     await tarball.CompleteAsync();
                 }
-                catch (Exception e) when (upload.Upload.IsFaulted || (e is not OperationCanceledException && e is not BackupCollectionException))
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested
+                    && (upload.Upload.IsFaulted || (e is not OperationCanceledException && e is not BackupCollectionException)))
                 {
                     await tarball.AbortAsync(e);
                     if (upload.Upload.IsFaulted)
@@ -67,10 +69,10 @@ public sealed class BackupCollector(IOptions<CollectorOptions> options, TimeProv
                 }
             }
 
-            progress.Report(new CollectionProgress(run.ItemsBackedUp, run.ItemsBackedUp));
+            progress.Report(new CollectionProgress(run.Items.ItemsBackedUp, run.Items.ItemsBackedUp));
             var completed = time.GetUtcNow();
             var phase = log.Errors > 0 ? BackupPhase.PartiallyFailed : BackupPhase.Completed;
-            log.Info($"Backed up a total of {run.ItemsBackedUp} items");
+            log.Info($"Backed up a total of {run.Items.ItemsBackedUp} items");
             var final = BackupFiles.WithFinalStatus(request.Backup, phase, request.StartedAt, completed, run, log);
 
             await Fail("error uploading backup files", async () =>
@@ -86,17 +88,17 @@ public sealed class BackupCollector(IOptions<CollectorOptions> options, TimeProv
             });
 
             logger.LogInformation("Backup {Backup} {Phase}: {Items} items, {Warnings} warnings, {Errors} errors, tarball {Bytes} bytes",
-                name, phase, run.ItemsBackedUp, log.Warnings, log.Errors, tarball.BytesWritten);
+                name, phase, run.Items.ItemsBackedUp, log.Warnings, log.Errors, tarball.BytesWritten);
             return new CollectionResult
             {
                 Phase = phase,
                 CompletedAt = completed,
-                TotalItems = run.ItemsBackedUp,
-                ItemsBackedUp = run.ItemsBackedUp,
+                TotalItems = run.Items.ItemsBackedUp,
+                ItemsBackedUp = run.Items.ItemsBackedUp,
                 Warnings = log.Warnings,
                 Errors = log.Errors,
-                HooksAttempted = run.HooksAttempted,
-                HooksFailed = run.HooksFailed,
+                HooksAttempted = run.Items.HooksAttempted,
+                HooksFailed = run.Items.HooksFailed,
                 TarballBytes = tarball.BytesWritten,
             };
         }
@@ -108,10 +110,16 @@ public sealed class BackupCollector(IOptions<CollectorOptions> options, TimeProv
             }
 
             await DeleteWrittenAsync(location, name);
-            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            // Whatever the cancellation broke on its way (the upload's body, a request), it is reported as what it is.
+            if (cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning("Backup {Backup} was cancelled; its files were removed", name);
-                throw;
+                if (e is OperationCanceledException)
+                {
+                    throw;
+                }
+
+                throw new OperationCanceledException("the backup was cancelled", e, cancellationToken);
             }
 
             var failure = e as BackupCollectionException
@@ -122,6 +130,18 @@ public sealed class BackupCollector(IOptions<CollectorOptions> options, TimeProv
         finally
         {
             tarball?.Dispose();
+        }
+    }
+
+    // The upload can fail after the backup has already ended and disposed of its token source.
+    private static void StopQuietly(CancellationTokenSource stop)
+    {
+        try
+        {
+            stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
@@ -209,11 +229,11 @@ public sealed class BackupCollector(IOptions<CollectorOptions> options, TimeProv
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var done = run.ItemsBackedUp;
+                var done = run.Items.ItemsBackedUp;
                 if (done != last)
                 {
                     last = done;
-                    progress.Report(new CollectionProgress(Math.Max(run.TotalItems, done), done));
+                    progress.Report(new CollectionProgress(Math.Max(run.Items.TotalItems, done), done));
                 }
             }
         }

@@ -45,14 +45,14 @@ internal static class BackupFiles
         bool snapshotVolumes, CancellationToken cancellationToken)
     {
         await PutJsonAsync(location, BackupLayout.BackupResults(backup), log.Results(), cancellationToken);
-        await PutJsonAsync(location, BackupLayout.BackupResourceList(backup), run.ResourceList.ToDocument(), cancellationToken);
+        await PutJsonAsync(location, BackupLayout.BackupResourceList(backup), run.Items.ResourceList.ToDocument(), cancellationToken);
 
         // No native snapshots or pod volume backups are taken here: upstream marshals the nil slices as null, and the
         // item operations list, initialised empty, as [].
         await PutJsonAsync<object?>(location, BackupLayout.BackupVolumeSnapshots(backup), null, cancellationToken);
         await PutJsonAsync<object?>(location, BackupLayout.BackupPodVolumeBackups(backup), null, cancellationToken);
         await PutJsonAsync(location, BackupLayout.BackupItemOperations(backup), Array.Empty<object>(), cancellationToken);
-        await PutJsonAsync(location, BackupLayout.BackupVolumeInfo(backup), VolumeInfos(run.PersistentVolumes, snapshotVolumes),
+        await PutJsonAsync(location, BackupLayout.BackupVolumeInfo(backup), VolumeInfos(run.Items.PersistentVolumes, snapshotVolumes),
             cancellationToken);
     }
 
@@ -76,14 +76,14 @@ internal static class BackupFiles
         status.FormatVersion = BackupFormatVersion.Current;
         status.StartTimestamp = Seconds(started);
         status.CompletionTimestamp = Seconds(completed);
-        status.Progress = new BackupProgress { TotalItems = run.ItemsBackedUp, ItemsBackedUp = run.ItemsBackedUp };
+        status.Progress = new BackupProgress { TotalItems = run.Items.ItemsBackedUp, ItemsBackedUp = run.Items.ItemsBackedUp };
 
         // Go's omitempty leaves zero counts out.
         status.Warnings = log.Warnings == 0 ? null : log.Warnings;
         status.Errors = log.Errors == 0 ? null : log.Errors;
-        status.HookStatus = run.HooksAttempted == 0
+        status.HookStatus = run.Items.HooksAttempted == 0
             ? null
-            : new HookStatus { HooksAttempted = run.HooksAttempted, HooksFailed = run.HooksFailed == 0 ? null : run.HooksFailed };
+            : new HookStatus { HooksAttempted = run.Items.HooksAttempted, HooksFailed = run.Items.HooksFailed == 0 ? null : run.Items.HooksFailed };
         return copy;
     }
 

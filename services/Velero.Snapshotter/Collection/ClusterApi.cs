@@ -31,6 +31,10 @@ internal sealed class ClusterApi
         + (type.Namespaced && !string.IsNullOrEmpty(@namespace) ? $"/namespaces/{Uri.EscapeDataString(@namespace)}" : "")
         + "/" + type.Resource;
 
+    /// <summary>The path of one object.</summary>
+    public static string ObjectPath(DiscoveredResource type, string? @namespace, string name) =>
+        CollectionPath(type, @namespace) + "/" + Uri.EscapeDataString(name);
+
     /// <summary>The object at <paramref name="path"/>, or null when the API server answers 404.</summary>
     public async Task<JsonObject?> GetAsync(string path, CancellationToken cancellationToken)
     {

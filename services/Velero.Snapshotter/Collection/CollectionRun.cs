@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Velero.BackupFormat.Files;
-using Velero.BackupFormat.Tarball;
 using Velero.Selection.Hooks;
 using Velero.Selection.Items;
 using Velero.Selection.Namespaces;
@@ -29,39 +26,20 @@ internal sealed class CollectionRun(
     TarballUpload tarball,
     ILogger logger)
 {
-    private readonly BackupHookResolver _hookResolver = new(request.Backup.Spec.Hooks?.Resources, discovery);
-    private readonly ConcurrentDictionary<string, byte> _claimed = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _namespacesWithItems = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DiscoveredResource> _typesBackedUp = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<JsonObject> _persistentVolumes = new();
-    private readonly Lock _bindingsGate = new();
-    private Task<IReadOnlyList<JsonObject>>? _clusterRoleBindings;
-    private int _total;
-    private int _backedUp;
-    private int _hooksAttempted;
-    private int _hooksFailed;
+    private readonly ItemTracker _tracker = new();
 
-    public ResourceList ResourceList { get; } = new();
-
-    public int TotalItems => Volatile.Read(ref _total);
-
-    public int ItemsBackedUp => Volatile.Read(ref _backedUp);
-
-    public int HooksAttempted => Volatile.Read(ref _hooksAttempted);
-
-    public int HooksFailed => Volatile.Read(ref _hooksFailed);
-
-    /// <summary>The PersistentVolumes backed up, for the volume information file.</summary>
-    public IReadOnlyCollection<JsonObject> PersistentVolumes => _persistentVolumes;
+    public ItemTracker Items => _tracker;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var plan = CollectionOrder.Plan(discovery, selection);
+        var backupper = new ItemBackupper(api, log, hooks, new BackupHookResolver(request.Backup.Spec.Hooks?.Resources, discovery),
+            discovery, selection, tarball, _tracker, options.PageSize);
         var blocks = Channel.CreateBounded<IReadOnlyList<CollectedItem>>(
             new BoundedChannelOptions(options.Workers * 2) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = Enumerable.Range(0, options.Workers)
-            .Select(_ => Task.Run(() => WorkAsync(blocks.Reader, failed), CancellationToken.None))
+            .Select(_ => Task.Run(() => WorkAsync(backupper, blocks.Reader, failed), CancellationToken.None))
             .ToList();
         try
         {
@@ -84,22 +62,22 @@ internal sealed class CollectionRun(
 
         if (plan.Any(t => t.GroupResource == KnownResources.Namespaces))
         {
-            await BackUpNamespacesAsync(cancellationToken);
+            await BackUpNamespacesAsync(backupper, cancellationToken);
         }
 
         if (selection.BacksUpCrdsOfBackedUpTypes)
         {
-            await BackUpCrdsAsync(cancellationToken);
+            await BackUpCrdsAsync(backupper, cancellationToken);
         }
     }
 
-    private async Task WorkAsync(ChannelReader<IReadOnlyList<CollectedItem>> blocks, CancellationTokenSource failed)
+    private static async Task WorkAsync(ItemBackupper backupper, ChannelReader<IReadOnlyList<CollectedItem>> blocks, CancellationTokenSource failed)
     {
         try
         {
             await foreach (var block in blocks.ReadAllAsync(failed.Token))
             {
-                await BackUpBlockAsync(block, failed.Token);
+                await backupper.BackUpBlockAsync(block, failed.Token);
             }
         }
         catch
@@ -195,213 +173,10 @@ internal sealed class CollectionRun(
         }
 
         var item = new CollectedItem(type, obj, facts);
-        if (!_claimed.TryAdd(item.Key, 0))
-        {
-            return null;
-        }
-
-        Interlocked.Increment(ref _total);
-        if (facts.Namespace is { } ns)
-        {
-            _namespacesWithItems.TryAdd(ns, 0);
-        }
-
-        return item;
+        return _tracker.TryClaim(item) ? item : null;
     }
 
-    private async Task BackUpBlockAsync(IReadOnlyList<CollectedItem> block, CancellationToken cancellationToken)
-    {
-        var skipped = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pod in block.Where(i => i.Type.GroupResource == KnownResources.Pods))
-        {
-            if (!await RunHooksAsync(pod, HookPhase.Pre, cancellationToken))
-            {
-                skipped.Add(pod.Key);
-            }
-        }
-
-        foreach (var item in block.Where(i => !skipped.Contains(i.Key)))
-        {
-            await BackUpItemAsync(item, cancellationToken);
-        }
-
-        foreach (var pod in block.Where(i => i.Type.GroupResource == KnownResources.Pods && !skipped.Contains(i.Key)))
-        {
-            await RunHooksAsync(pod, HookPhase.Post, cancellationToken);
-        }
-    }
-
-    // False when a failing pre hook with onError: Fail means the pod is not backed up.
-    private async Task<bool> RunHooksAsync(CollectedItem pod, HookPhase phase, CancellationToken cancellationToken)
-    {
-        var facts = pod.Facts;
-        var selected = _hookResolver.HooksFor(KnownResources.Pods, facts.Namespace ?? "", facts.Labels, facts.Annotations, phase);
-        if (selected.Count == 0)
-        {
-            return true;
-        }
-
-        PodHookOutcome outcome;
-        try
-        {
-            outcome = await hooks.RunAsync(pod.Object, selected, phase, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            outcome = new PodHookOutcome(selected.Count, selected.Count, false, [e.Message]);
-        }
-
-        Interlocked.Add(ref _hooksAttempted, outcome.Attempted);
-        Interlocked.Add(ref _hooksFailed, outcome.Failed);
-        foreach (var error in outcome.Errors)
-        {
-            log.Error("Error running hook", KnownResources.Pods, facts.Namespace, facts.Name, error);
-        }
-
-        if (outcome.SkipPod)
-        {
-            log.Info("Skipping pod because its pre hook failed", KnownResources.Pods, facts.Namespace, facts.Name);
-        }
-
-        return !outcome.SkipPod;
-    }
-
-    private async Task BackUpItemAsync(CollectedItem item, CancellationToken cancellationToken)
-    {
-        var json = ItemJson.Serialize(item.Object);
-        var resource = GroupResource.Parse(item.Type.GroupResource);
-        await tarball.WriteAsync(
-            new TarballItem(resource, item.Facts.Namespace, item.Facts.Name, item.Type.Version, json), cancellationToken);
-        ResourceList.Add((string?)item.Object["apiVersion"] ?? item.Type.GroupVersion, (string?)item.Object["kind"] ?? item.Type.Kind,
-            item.Facts.Namespace, item.Facts.Name);
-        Interlocked.Increment(ref _backedUp);
-        _typesBackedUp.TryAdd(item.Type.GroupResource, item.Type);
-        if (item.Type.GroupResource == KnownResources.PersistentVolumes)
-        {
-            _persistentVolumes.Enqueue(item.Object);
-        }
-
-        try
-        {
-            foreach (var (groupResource, ns, name, known) in await RelatedOfAsync(item, cancellationToken))
-            {
-                await BackUpRelatedAsync(groupResource, ns, name, known, cancellationToken);
-            }
-        }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or InvalidDataException)
-        {
-            log.Error("Error getting related items", item.Type.GroupResource, item.Facts.Namespace, item.Facts.Name, e.Message);
-        }
-    }
-
-    private async Task<IReadOnlyList<(string GroupResource, string? Namespace, string Name, JsonObject? Known)>> RelatedOfAsync(
-        CollectedItem item, CancellationToken cancellationToken)
-    {
-        var ns = item.Facts.Namespace;
-        switch (item.Type.GroupResource)
-        {
-            case RelatedItems.Pods:
-                return [.. RelatedItems.PodClaims(item.Object).Select(c => (RelatedItems.Pvcs, ns, c, (JsonObject?)null))];
-            case RelatedItems.Pvcs:
-                return RelatedItems.ClaimVolume(item.Object) is { } volume ? [(RelatedItems.Pvs, null, volume, null)] : [];
-            case RelatedItems.ServiceAccounts when ns is not null:
-                var related = new List<(string, string?, string, JsonObject?)>();
-                foreach (var binding in await ClusterRoleBindingsAsync(cancellationToken))
-                {
-                    if (RelatedItems.BindsServiceAccount(binding, ns, item.Facts.Name))
-                    {
-                        related.Add((RelatedItems.ClusterRoleBindings, null, ItemFacts.Of(binding).Name, binding));
-                        if (RelatedItems.BoundClusterRole(binding) is { } role)
-                        {
-                            related.Add((RelatedItems.ClusterRoles, null, role, null));
-                        }
-                    }
-                }
-
-                return related;
-            default:
-                return [];
-        }
-    }
-
-    // Additional items of actions go through the item rules too (upstream sets must-include only when the action
-    // asks for it, which the built-in ones do not); they bypass the label selectors and namespace listing.
-    private async Task BackUpRelatedAsync(string groupResource, string? ns, string name, JsonObject? known,
-        CancellationToken cancellationToken)
-    {
-        var key = CollectedItem.ItemKey(groupResource, ns, name);
-        if (_claimed.ContainsKey(key) || discovery.Resources.FirstOrDefault(r => r.GroupResource == groupResource) is not { } type)
-        {
-            return;
-        }
-
-        var obj = known ?? await api.GetAsync(ItemPathOf(type, ns, name), cancellationToken);
-        if (obj is null)
-        {
-            log.Warn("Additional item was not found in Kubernetes API, can't back it up", groupResource, ns, name);
-            return;
-        }
-
-        obj["apiVersion"] ??= type.GroupVersion;
-        obj["kind"] ??= type.Kind;
-        var facts = ItemFacts.Of(obj);
-        var decision = selection.ShouldIncludeItem(
-            new ItemCandidate(groupResource, facts.Namespace, facts.Name, facts.Labels, facts.BeingDeleted));
-        if (!decision.Include)
-        {
-            log.Info($"Skipping item because {decision.Reason}", groupResource, facts.Namespace, facts.Name);
-            return;
-        }
-
-        if (!_claimed.TryAdd(key, 0))
-        {
-            return;
-        }
-
-        Interlocked.Increment(ref _total);
-        if (facts.Namespace is { } itemNamespace)
-        {
-            _namespacesWithItems.TryAdd(itemNamespace, 0);
-        }
-
-        await BackUpItemAsync(new CollectedItem(type, obj, facts), cancellationToken);
-    }
-
-    // Listed once per backup, when the first ServiceAccount needs them (upstream's action lists them when created).
-    private Task<IReadOnlyList<JsonObject>> ClusterRoleBindingsAsync(CancellationToken cancellationToken)
-    {
-        lock (_bindingsGate)
-        {
-            return _clusterRoleBindings ??= ListClusterRoleBindingsAsync(cancellationToken);
-        }
-    }
-
-    private async Task<IReadOnlyList<JsonObject>> ListClusterRoleBindingsAsync(CancellationToken cancellationToken)
-    {
-        var list = new List<JsonObject>();
-        if (discovery.Resources.FirstOrDefault(r => r.GroupResource == RelatedItems.ClusterRoleBindings) is { } type)
-        {
-            string? next = null;
-            do
-            {
-                var page = await api.ListPageAsync(type, null, "", options.PageSize, next, cancellationToken);
-                list.AddRange(page.Items);
-                next = page.Continue;
-            }
-            while (next is not null);
-        }
-
-        // JSON nodes build their children on first access; walking them once here makes the workers' concurrent
-        // reads plain reads.
-        foreach (var binding in list)
-        {
-            _ = ItemJson.Serialize(binding);
-        }
-
-        return list;
-    }
-
-    private async Task BackUpNamespacesAsync(CancellationToken cancellationToken)
+    private async Task BackUpNamespacesAsync(ItemBackupper backupper, CancellationToken cancellationToken)
     {
         if (discovery.Resources.FirstOrDefault(r => r.GroupResource == KnownResources.Namespaces) is not { } type)
         {
@@ -410,34 +185,34 @@ internal sealed class CollectionRun(
 
         foreach (var (ns, obj) in namespaces)
         {
-            if (!selection.ShouldBackUpNamespaceObject(ns, _namespacesWithItems.ContainsKey(ns.Name)))
+            if (!selection.ShouldBackUpNamespaceObject(ns, _tracker.HoldsItemsIn(ns.Name)))
             {
                 continue;
             }
 
             if (Accept(type, obj) is { } item)
             {
-                await BackUpItemAsync(item, cancellationToken);
+                await backupper.BackUpItemAsync(item, cancellationToken);
             }
         }
     }
 
     // After the items, the CRD of every custom resource type that had an item backed up (upstream's backupCRD).
-    private async Task BackUpCrdsAsync(CancellationToken cancellationToken)
+    private async Task BackUpCrdsAsync(ItemBackupper backupper, CancellationToken cancellationToken)
     {
         if (discovery.Resources.FirstOrDefault(r => r.GroupResource == KnownResources.CustomResourceDefinitions) is not { } crds)
         {
             return;
         }
 
-        foreach (var groupResource in _typesBackedUp.Keys.Where(g => g.Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var groupResource in _tracker.TypesBackedUp.Where(g => g.Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             try
             {
-                var crd = await api.GetAsync(ItemPathOf(crds, null, groupResource), cancellationToken);
+                var crd = await api.GetAsync(ClusterApi.ObjectPath(crds, null, groupResource), cancellationToken);
                 if (crd is not null)
                 {
-                    await BackUpRelatedAsync(KnownResources.CustomResourceDefinitions, null, groupResource, crd, cancellationToken);
+                    await backupper.BackUpRelatedAsync(KnownResources.CustomResourceDefinitions, null, groupResource, crd, cancellationToken);
                 }
             }
             catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or InvalidDataException)
@@ -446,9 +221,6 @@ internal sealed class CollectionRun(
             }
         }
 
-        logger.LogDebug("Backed up the CRDs of {Types} types", _typesBackedUp.Count);
+        logger.LogDebug("Backed up the CRDs of {Types} types", _tracker.TypesBackedUp.Count);
     }
-
-    private static string ItemPathOf(DiscoveredResource type, string? ns, string name) =>
-        ClusterApi.CollectionPath(type, ns) + "/" + Uri.EscapeDataString(name);
 }
