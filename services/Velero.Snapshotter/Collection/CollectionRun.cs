@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Velero.Selection.Hooks;
@@ -41,6 +42,7 @@ internal sealed class CollectionRun(
         var workers = Enumerable.Range(0, options.Workers)
             .Select(_ => Task.Run(() => WorkAsync(backupper, blocks.Reader, failed), CancellationToken.None))
             .ToList();
+        Exception? listingFailure = null;
         try
         {
             foreach (var type in plan)
@@ -51,14 +53,37 @@ internal sealed class CollectionRun(
                 }
             }
         }
-        finally
+        catch (Exception e)
         {
-            blocks.Writer.TryComplete();
-            await Task.WhenAll(workers).ContinueWith(_ => { }, TaskScheduler.Default);
+            listingFailure = e;
+            await failed.CancelAsync();
         }
 
-        // A worker's failure (the tarball could not be written) is the run's failure.
-        await Task.WhenAll(workers);
+        blocks.Writer.TryComplete();
+        var working = Task.WhenAll(workers);
+        try
+        {
+            await working;
+        }
+        catch (Exception)
+        {
+            // Inspected below: a worker's own failure (the tarball could not be written) explains the listing's
+            // cancellation, so it is the one reported.
+        }
+
+        var workerFailure = workers.Where(w => w.IsFaulted).Select(w => w.Exception!.GetBaseException())
+            .FirstOrDefault(e => e is not OperationCanceledException);
+        if (workerFailure is not null && listingFailure is null or OperationCanceledException)
+        {
+            ExceptionDispatchInfo.Throw(workerFailure);
+        }
+
+        if (listingFailure is not null)
+        {
+            ExceptionDispatchInfo.Throw(listingFailure);
+        }
+
+        await working;
 
         if (plan.Any(t => t.GroupResource == KnownResources.Namespaces))
         {
