@@ -1,5 +1,5 @@
 # Entry points for developers and CI. Infrastructure scripts: scripts/infra/ (see their headers).
-#   make build | test | up | down | infra-up | infra-down | clean
+#   make build | test | bench | up | down | infra-up | infra-down | clean
 #   make test TEST_ARGS='--filter Category=Unit'
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -11,8 +11,9 @@ TEST_STATE := .local/test
 SERVICES := scripts/dev/services.sh
 CLUSTERS := scripts/dev/clusters.sh
 TEST_ARGS ?=
+BENCH_ARGS ?=
 
-.PHONY: build test up down infra-up infra-down clean
+.PHONY: build test bench up down infra-up infra-down clean
 
 build:
 	dotnet build $(SLN) -c Release
@@ -20,6 +21,10 @@ build:
 # Starts the `test` profile in $(TEST_STATE), runs all tests, stops it; last line "N passed, N failed, N skipped".
 test:
 	scripts/test.sh $(TEST_ARGS)
+
+# Backup throughput at 10,000 and 100,000 objects to the real S3 server (its own infrastructure; not part of CI).
+bench:
+	scripts/bench.sh $(BENCH_ARGS)
 
 # Safe to repeat: every step leaves what already runs alone. Clusters dev-a and dev-b: .local/kubeconfig.
 up: infra-up

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Velero.Contracts.Status;
@@ -46,7 +47,7 @@ public sealed class SchedulerRole : IServiceRole
         services.AddHostedService<ServerStatusRequestWatcher>();
 
         services.AddOptions<StorageLocationOptions>().BindConfiguration(StorageLocationOptions.Section).ValidateDataAnnotations();
-        services.AddSingleton(sp => new ObjectStoreFactory(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ObjectStoreFactory(sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<StorageLocationValidator>();
 
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateDataAnnotations();

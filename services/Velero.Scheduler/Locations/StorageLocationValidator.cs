@@ -51,6 +51,14 @@ internal sealed class StorageLocationValidator(
     {
         var locations = new CustomResourceClient<BackupStorageLocation>(cluster.Client);
         var list = await locations.ListAsync(velero.Value.Namespace, cancellationToken: cancellationToken);
+        foreach (var extra in SingleDefaultLocation.ToUnset([.. list.Items]))
+        {
+            await locations.PatchAsync(extra.Metadata.NamespaceProperty, extra.Metadata.Name, new { spec = new { @default = false } },
+                cancellationToken);
+            logger.LogInformation("Backup storage location {Cluster}/{Location} is no longer the default: a newer location is",
+                cluster.Name, extra.Metadata.Name);
+        }
+
         foreach (var location in list.Items.Where(IsDue))
         {
             var result = await ValidateAsync(cluster, location, cancellationToken);

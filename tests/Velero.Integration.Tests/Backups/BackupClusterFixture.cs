@@ -1,0 +1,91 @@
+using System.Text;
+using Amazon.Runtime;
+using Amazon.S3;
+using k8s;
+using k8s.Models;
+using Velero.Api.V1;
+using Velero.Kubernetes.Install;
+using Velero.Kubernetes.Resources;
+using Velero.KubeEmulator;
+using Velero.Testing;
+
+namespace Velero.Integration.Tests.Backups;
+
+/// <summary>
+/// One emulated cluster set up as <c>velero install</c> leaves it (CRDs, the velero namespace, the cloud-credentials
+/// Secret, a default BackupStorageLocation) on its own bucket of the real Ceph S3 server.
+/// </summary>
+public sealed class BackupClusterFixture : IAsyncLifetime
+{
+    public const string Prefix = "cluster-e2e";
+
+    public string Kubeconfig { get; } = Path.Combine(Path.GetTempPath(), $"velero-backups-{Guid.NewGuid():N}.kubeconfig");
+
+    public string Bucket { get; } = $"backups-{Guid.NewGuid():N}"[..30];
+
+    public KubeEmulator.KubeEmulator Cluster { get; private set; } = null!;
+
+    public IKubernetes Client { get; private set; } = null!;
+
+    public AmazonS3Client S3 { get; } = new(new BasicAWSCredentials(TestInfrastructure.S3AccessKey, TestInfrastructure.S3SecretKey),
+        new AmazonS3Config
+        {
+            ServiceURL = TestInfrastructure.S3Url,
+            ForcePathStyle = true,
+            AuthenticationRegion = "us-east-1",
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+        });
+
+    public async Task InitializeAsync()
+    {
+        Cluster = await KubeEmulator.KubeEmulator.StartAsync(new EmulatorOptions { ContextName = "e2e", KubeconfigPath = Kubeconfig });
+        Client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig, currentContext: "e2e"));
+        await VeleroCrdInstaller.ApplyAsync(Client, "velero", TimeSpan.FromSeconds(30));
+        await S3.PutBucketAsync(Bucket);
+        await Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "cloud-credentials", NamespaceProperty = "velero" },
+            Data = new Dictionary<string, byte[]>
+            {
+                ["cloud"] = Encoding.UTF8.GetBytes(
+                    $"[default]\naws_access_key_id={TestInfrastructure.S3AccessKey}\naws_secret_access_key={TestInfrastructure.S3SecretKey}\n"),
+            },
+        }, "velero");
+        await new CustomResourceClient<BackupStorageLocation>(Client).CreateAsync(new BackupStorageLocation
+        {
+            Metadata = new V1ObjectMeta { Name = "default", NamespaceProperty = "velero" },
+            Spec = new BackupStorageLocationSpec
+            {
+                Provider = "aws",
+                Default = true,
+                ObjectStorage = new ObjectStorageLocation { Bucket = Bucket, Prefix = Prefix },
+                Config = new Dictionary<string, string>
+                {
+                    ["region"] = "us-east-1",
+                    ["s3Url"] = TestInfrastructure.S3Url,
+                    ["s3ForcePathStyle"] = "true",
+                },
+            },
+        });
+    }
+
+    /// <summary>Every key under <c>backups/&lt;name&gt;/</c> of the location, relative to that folder.</summary>
+    public async Task<IReadOnlyList<string>> BackupKeysAsync(string name)
+    {
+        var folder = $"{Prefix}/backups/{name}/";
+        var response = await S3.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = Bucket, Prefix = folder });
+        return [.. (response.S3Objects ?? []).Select(o => o.Key[folder.Length..]).Order(StringComparer.Ordinal)];
+    }
+
+    public async Task<Stream> ReadAsync(string name, string file) =>
+        (await S3.GetObjectAsync(Bucket, $"{Prefix}/backups/{name}/{file}")).ResponseStream;
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Cluster.DisposeAsync();
+        S3.Dispose();
+        File.Delete(Kubeconfig);
+    }
+}
