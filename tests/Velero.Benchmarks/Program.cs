@@ -12,13 +12,14 @@ using Velero.Testing;
 // Backup throughput: a full-cluster backup of a seeded emulated cluster to the real S3 server, against a bare
 // paged LIST of the same objects by the same client with the same page size. See docs/benchmarks.md.
 var sizes = Option(args, "--objects", "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var store = Option(args, "--store", "s3");
 var collectorOptions = new CollectorOptions
 {
     Workers = int.Parse(Option(args, "--workers", new CollectorOptions().Workers.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
     PageSize = int.Parse(Option(args, "--page-size", new CollectorOptions().PageSize.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
 };
 
-Console.WriteLine($"backup benchmark: {Environment.ProcessorCount} cores, workers {collectorOptions.Workers}, page size {collectorOptions.PageSize}, S3 {TestInfrastructure.S3Url}");
+Console.WriteLine($"backup benchmark: {Environment.ProcessorCount} cores, workers {collectorOptions.Workers}, page size {collectorOptions.PageSize}, store {(store == "fs" ? "filesystem" : "S3 " + TestInfrastructure.S3Url)}");
 Console.WriteLine("| objects | items backed up | LIST s | backup s | objects/s | backup/LIST | peak RSS MiB | tarball MiB |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (var size in sizes)
@@ -35,17 +36,30 @@ foreach (var size in sizes)
 
     var stores = new ObjectStoreFactory(TimeProvider.System);
     var bucket = $"bench-{Guid.NewGuid():N}"[..30];
-    using var location = stores.Create(new BackupStorageLocationConfig
+    var directory = Directory.CreateTempSubdirectory("velero-bench-");
+    using var location = stores.Create(store == "fs"
+        ? new BackupStorageLocationConfig
+        {
+            Name = "default",
+            Provider = ProviderNames.FileSystem,
+            Bucket = bucket,
+            Prefix = "bench",
+            Config = new Dictionary<string, string> { ["path"] = directory.FullName },
+        }
+        : new BackupStorageLocationConfig
+        {
+            Name = "default",
+            Provider = ProviderNames.Aws,
+            Bucket = bucket,
+            Prefix = "bench",
+            Config = new Dictionary<string, string> { ["region"] = "us-east-1", ["s3Url"] = TestInfrastructure.S3Url, ["s3ForcePathStyle"] = "true" },
+            Credentials = System.Text.Encoding.UTF8.GetBytes(
+                $"[default]\naws_access_key_id={TestInfrastructure.S3AccessKey}\naws_secret_access_key={TestInfrastructure.S3SecretKey}\n"),
+        });
+    if (store != "fs")
     {
-        Name = "default",
-        Provider = ProviderNames.Aws,
-        Bucket = bucket,
-        Prefix = "bench",
-        Config = new Dictionary<string, string> { ["region"] = "us-east-1", ["s3Url"] = TestInfrastructure.S3Url, ["s3ForcePathStyle"] = "true" },
-        Credentials = System.Text.Encoding.UTF8.GetBytes(
-            $"[default]\naws_access_key_id={TestInfrastructure.S3AccessKey}\naws_secret_access_key={TestInfrastructure.S3SecretKey}\n"),
-    });
-    await BucketMaker.CreateAsync(bucket);
+        await BucketMaker.CreateAsync(bucket);
+    }
 
     var collector = new BackupCollector(Options.Create(collectorOptions), TimeProvider.System, NullLogger<BackupCollector>.Instance);
     var backup = new Backup
@@ -69,6 +83,7 @@ foreach (var size in sizes)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {size:N0} | {result.ItemsBackedUp:N0} | {list.Elapsed.TotalSeconds:F2} | {run.Elapsed.TotalSeconds:F2} | {result.ItemsBackedUp / run.Elapsed.TotalSeconds:N0} | {run.Elapsed / list.Elapsed:F2} | {peak / 1048576.0:F0} | {result.TarballBytes / 1048576.0:F1} |"));
     Console.Error.WriteLine($"bare LIST saw {listed} objects; backup phase {result.Phase}, {result.Warnings} warnings, {result.Errors} errors");
+    directory.Delete(recursive: true);
 }
 
 static string Option(string[] args, string name, string fallback)

@@ -11,9 +11,12 @@ namespace Velero.Selection.Globs;
 /// </summary>
 public sealed class GlobPattern
 {
-    private readonly Regex _regex;
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("*?[]{}\\");
 
-    private GlobPattern(string pattern, Regex regex)
+    // Null for a pattern without any special character: it matches itself only, compared without a regex.
+    private readonly Regex? _regex;
+
+    private GlobPattern(string pattern, Regex? regex)
     {
         Pattern = pattern;
         _regex = regex;
@@ -21,11 +24,18 @@ public sealed class GlobPattern
 
     public string Pattern { get; }
 
-    public bool IsMatch(string value) => _regex.IsMatch(value);
+    public bool IsMatch(string value) => _regex?.IsMatch(value) ?? string.Equals(Pattern, value, StringComparison.Ordinal);
 
     /// <summary>Compiles <paramref name="pattern"/>; false when it is malformed (unclosed class or brace).</summary>
     public static bool TryCompile(string pattern, out GlobPattern? glob)
     {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (!pattern.AsSpan().ContainsAny(Special))
+        {
+            glob = new GlobPattern(pattern, null);
+            return true;
+        }
+
         var builder = new StringBuilder("^");
         var position = 0;
         if (!AppendSequence(pattern, ref position, builder, braceDepth: 0) || position != pattern.Length)

@@ -9,7 +9,14 @@ public sealed class GlobSet
 {
     private readonly SortedSet<string> _items;
 
-    public GlobSet(IEnumerable<string>? items = null) => _items = new SortedSet<string>(items ?? [], StringComparer.Ordinal);
+    // Compiled once, in the same order; null where a pattern does not compile. Matching runs per listed item.
+    private readonly GlobPattern?[] _globs;
+
+    public GlobSet(IEnumerable<string>? items = null)
+    {
+        _items = new SortedSet<string>(items ?? [], StringComparer.Ordinal);
+        _globs = [.. _items.Select(i => GlobPattern.TryCompile(i, out var glob) ? glob : null)];
+    }
 
     public int Count => _items.Count;
 
@@ -20,14 +27,14 @@ public sealed class GlobSet
 
     public bool Match(string value)
     {
-        foreach (var item in _items)
+        foreach (var glob in _globs)
         {
-            if (!GlobPattern.TryCompile(item, out var glob))
+            if (glob is null)
             {
                 return false;
             }
 
-            if (glob!.IsMatch(value))
+            if (glob.IsMatch(value))
             {
                 return true;
             }
