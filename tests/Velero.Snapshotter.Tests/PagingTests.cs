@@ -36,4 +36,32 @@ public sealed class PagingTests
         Assert.Equal(new Collection.CollectionProgress(43, 43), progress.Reports.Last());
         Assert.All(progress.Reports, p => Assert.True(p.ItemsBackedUp <= p.TotalItems));
     }
+
+    [Fact]
+    public async Task A_backup_of_most_namespaces_lists_each_type_once_and_keeps_only_the_listed_namespaces()
+    {
+        await using var cluster = await Harness.ClusterAsync();
+        for (var n = 0; n < 12; n++)
+        {
+            FailureTests.SeedConfigMaps(cluster, $"team-{n:D2}", 3, bytes: 32);
+        }
+
+        cluster.Requests.Clear();
+        var (_, contents) = await Backups.RunAsync(cluster, "most", s =>
+        {
+            s.IncludedNamespaces = ["team-*"];
+            s.ExcludedNamespaces = ["team-03"];
+        });
+
+        // 11 namespaces of 16: ConfigMaps are listed once across all namespaces, not once per namespace...
+        var configMapLists = cluster.Requests.Entries.Where(r => r.Verb == "list" && r.Path.EndsWith("/configmaps", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["/api/v1/configmaps"], configMapLists.Select(r => r.Path).Distinct());
+
+        // ...and the backup holds exactly what per-namespace listing gives: nothing of team-03 or the system namespaces.
+        var configMaps = contents.DefaultItemPaths.Where(p => p.StartsWith("resources/configmaps/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(11 * 4, configMaps.Count); // 3 each plus kube-root-ca.crt
+        Assert.DoesNotContain(configMaps, p => p.Contains("/team-03/", StringComparison.Ordinal) || p.Contains("/kube-system/", StringComparison.Ordinal)
+            || p.Contains("/default/", StringComparison.Ordinal));
+        Assert.DoesNotContain("Skipping item because namespace is excluded", contents.Log, StringComparison.Ordinal);
+    }
 }
