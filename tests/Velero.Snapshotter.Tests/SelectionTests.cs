@@ -45,4 +45,54 @@ public sealed class SelectionTests
         Assert.Equal(21, result.ItemsBackedUp); // and the namespace, which holds items
         Assert.Contains("resources/namespaces/cluster/either.json", contents.DefaultItemPaths);
     }
+
+    [Fact]
+    public async Task The_include_exclude_policy_of_the_resource_policy_config_map_shapes_what_is_listed()
+    {
+        await using var cluster = await Harness.ClusterAsync();
+        FailureTests.SeedConfigMaps(cluster, "policed", 5, bytes: 64);
+        ManifestSeeder.SeedYaml(cluster, """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: velero
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: no-configmaps
+              namespace: velero
+            data:
+              policy.yaml: |
+                version: v1
+                includeExcludePolicy:
+                  excludedNamespaceScopedResources:
+                  - configmaps
+            """);
+
+        var (_, contents) = await Backups.RunAsync(cluster, "policed", s =>
+        {
+            s.IncludedNamespaces = ["policed"];
+            s.ExcludedClusterScopedResources = ["persistentvolumes"]; // new filters: the policy combines with them
+            s.ResourcePolicy = new V1TypedLocalObjectReference { Kind = "configmap", Name = "no-configmaps" };
+        });
+
+        Assert.DoesNotContain(contents.DefaultItemPaths, p => p.StartsWith("resources/configmaps/", StringComparison.Ordinal));
+        Assert.Contains("resources/serviceaccounts/namespaces/policed/default.json", contents.DefaultItemPaths);
+    }
+
+    [Fact]
+    public async Task A_resource_policy_config_map_gone_since_validation_fails_the_backup_with_the_reason()
+    {
+        await using var cluster = await Harness.ClusterAsync();
+        FailureTests.SeedConfigMaps(cluster, "orphan", 2, bytes: 64);
+
+        var failure = await Assert.ThrowsAsync<Collection.BackupCollectionException>(() => Backups.RunAsync(cluster, "orphan", s =>
+        {
+            s.IncludedNamespaces = ["orphan"];
+            s.ResourcePolicy = new V1TypedLocalObjectReference { Kind = "configmap", Name = "gone" };
+        }));
+
+        Assert.Equal("error getting cluster resources: resource policy ConfigMap velero/gone not found", failure.Message);
+    }
 }

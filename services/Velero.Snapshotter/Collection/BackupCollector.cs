@@ -4,6 +4,8 @@ using Velero.BackupFormat.Layout;
 using Velero.ObjectStorage;
 using Velero.Selection.Items;
 using Velero.Selection.Resources;
+using Velero.Selection.Validation;
+using k8s.Models;
 using Velero.Snapshotter.Collection.Hooks;
 
 namespace Velero.Snapshotter.Collection;
@@ -196,13 +198,36 @@ public sealed class BackupCollector(IOptions<CollectorOptions> options, TimeProv
                 AutoExcludedResources.ClusterScoped, StringComparer.Ordinal)];
         }
 
-        var selection = BackupSelection.Create(spec, discovery, namespaces.Select(n => n.Namespace));
+        var policy = await ReadIncludeExcludePolicyAsync(api, request.Backup, cancellationToken);
+        var selection = BackupSelection.Create(spec, discovery, namespaces.Select(n => n.Namespace), policy);
         foreach (var ns in selection.ArgoCdManagedNamespaces(namespaces.Select(n => n.Namespace)))
         {
             log.Warn($"Namespace {ns} is managed by ArgoCD; restoring it may conflict with ArgoCD", @namespace: ns);
         }
 
         return (discovery, selection, namespaces);
+    }
+
+    /// <summary>
+    /// The include/exclude policy of the backup's resource-policy ConfigMap (spec 4.3), read as the scheduler validated
+    /// it; a ConfigMap gone or changed into something invalid since then fails the backup with upstream's message.
+    /// </summary>
+    private static async Task<IncludeExcludePolicy?> ReadIncludeExcludePolicyAsync(ClusterApi api, Backup backup,
+        CancellationToken cancellationToken)
+    {
+        if (backup.Spec.ResourcePolicy is not { } reference
+            || !string.Equals(reference.Kind, "configmap", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var ns = backup.Metadata.NamespaceProperty;
+        var obj = await api.GetAsync($"/api/v1/namespaces/{Uri.EscapeDataString(ns)}/configmaps/{Uri.EscapeDataString(reference.Name)}",
+            cancellationToken)
+            ?? throw new InvalidOperationException($"resource policy ConfigMap {ns}/{reference.Name} not found");
+        var (policy, error) = ResourcePolicyReader.Read(k8s.KubernetesJson.Deserialize<V1ConfigMap>(obj.ToJsonString()),
+            $"{ns}/{backup.Metadata.Name}");
+        return error is null ? policy : throw new InvalidOperationException(error);
     }
 
     private static Backup KubernetesClientCopy(Backup backup) =>

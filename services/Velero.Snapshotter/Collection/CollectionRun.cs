@@ -52,7 +52,7 @@ internal sealed class CollectionRun(
             {
                 if (type.GroupResource != KnownResources.Namespaces)
                 {
-                    await ListTypeAsync(type, blocks.Writer, failed.Token);
+                    await ListTypeAsync(type, backupper, blocks.Writer, failed.Token);
                 }
             }
         }
@@ -115,8 +115,8 @@ internal sealed class CollectionRun(
         }
     }
 
-    private async Task ListTypeAsync(DiscoveredResource type, ChannelWriter<IReadOnlyList<CollectedItem>> blocks,
-        CancellationToken cancellationToken)
+    private async Task ListTypeAsync(DiscoveredResource type, ItemBackupper backupper,
+        ChannelWriter<IReadOnlyList<CollectedItem>> blocks, CancellationToken cancellationToken)
     {
         log.Info("Listing items", type.GroupResource);
         var order = OrderedResources.ForResource(request.Backup.Spec.OrderedResources, type.Resource);
@@ -177,8 +177,9 @@ internal sealed class CollectionRun(
 
         if (held is not null)
         {
-            // Ordered items come first and consecutive ordered items of the type share a block, so one worker backs
-            // them up in the given order (upstream's addNextToBlock).
+            // Ordered items come first and consecutive ordered items of the type share a block (upstream's
+            // addNextToBlock). That block is backed up here, before the type's other items reach the workers, so the
+            // given order holds whatever the worker count (upstream runs one block worker by default).
             var sorted = OrderedResources.Sort(held, order, i => i.Facts.Namespace, i => i.Facts.Name);
             var block = new List<CollectedItem>();
             for (var i = 0; i < sorted.Count; i++)
@@ -186,7 +187,15 @@ internal sealed class CollectionRun(
                 block.Add(sorted[i].Item);
                 if (!OrderedResources.JoinsNextBlock(sorted, i, item => item.Type.GroupResource))
                 {
-                    await blocks.WriteAsync(block, cancellationToken);
+                    if (sorted[i].Ordered)
+                    {
+                        await backupper.BackUpBlockAsync(block, cancellationToken);
+                    }
+                    else
+                    {
+                        await blocks.WriteAsync(block, cancellationToken);
+                    }
+
                     block = [];
                 }
             }

@@ -9,6 +9,7 @@ using Velero.Kubernetes.Locations;
 using Velero.Kubernetes.Resources;
 using Velero.ObjectStorage;
 using Velero.ObjectStorage.Locations;
+using Velero.ServiceDefaults.Messaging;
 using Velero.Snapshotter.Collection;
 
 namespace Velero.Snapshotter.Messaging;
@@ -40,9 +41,7 @@ internal sealed class CollectBackupConsumer(
         activity?.SetTag("velero.backup", $"{target.Namespace}/{target.Name}");
         activity?.SetTag("velero.cluster", target.Cluster.Name);
 
-        // Not reachable from here: fail the delivery so the retry policy (or another snapshotter) takes it.
-        var cluster = clusters.Find(target.Cluster.Id)
-            ?? throw new ClusterNotReachableException($"cluster {target.Cluster.Name} ({target.Cluster.Id}) is not reachable from this snapshotter");
+        var cluster = clusters.Find(target.Cluster.Id) ?? throw NotServed(target);
 
         var backup = await new CustomResourceClient<Backup>(cluster.Client).GetAsync(target.Namespace, target.Name, context.CancellationToken);
         if (backup?.Metadata.Uid != target.Uid || backup.Status?.Phase != BackupPhase.InProgress)
@@ -103,6 +102,16 @@ internal sealed class CollectBackupConsumer(
             await PublishFailedAsync(context, e.Message);
         }
     }
+
+    /// <summary>
+    /// A cluster this snapshotter does not know yet (one of its clusters is still unidentified) is retried; one it
+    /// does not serve at all goes to the error queue at once, with the reason, instead of holding a consumer slot
+    /// through every retry. The scheduler fails the backup when no snapshotter reports on it.
+    /// </summary>
+    private Exception NotServed(BackupRef target) =>
+        clusters.Clusters.Any(c => c.Identity is null)
+            ? new ClusterNotReachableException($"cluster {target.Cluster.Name} ({target.Cluster.Id}) is not reachable from this snapshotter yet")
+            : new InvalidMessageException($"cluster {target.Cluster.Name} ({target.Cluster.Id}) is not served by this snapshotter");
 
     private async Task<ObjectStoreLocation?> OpenLocationAsync(IKubernetes client, BackupRef target, string name,
         ConsumeContext<CollectBackup> context)

@@ -1,9 +1,8 @@
-using System.Text;
-using Amazon.Runtime;
 using Amazon.S3;
 using k8s;
 using k8s.Models;
 using Velero.Api.V1;
+using Velero.Integration.Tests.Support;
 using Velero.Kubernetes.Install;
 using Velero.Kubernetes.Resources;
 using Velero.KubeEmulator;
@@ -27,15 +26,7 @@ public sealed class BackupClusterFixture : IAsyncLifetime
 
     public IKubernetes Client { get; private set; } = null!;
 
-    public AmazonS3Client S3 { get; } = new(new BasicAWSCredentials(TestInfrastructure.S3AccessKey, TestInfrastructure.S3SecretKey),
-        new AmazonS3Config
-        {
-            ServiceURL = TestInfrastructure.S3Url,
-            ForcePathStyle = true,
-            AuthenticationRegion = "us-east-1",
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        });
+    public AmazonS3Client S3 { get; } = CephStorage.Client();
 
     public async Task InitializeAsync()
     {
@@ -43,15 +34,7 @@ public sealed class BackupClusterFixture : IAsyncLifetime
         Client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig, currentContext: "e2e"));
         await VeleroCrdInstaller.ApplyAsync(Client, "velero", TimeSpan.FromSeconds(30));
         await S3.PutBucketAsync(Bucket);
-        await Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "cloud-credentials", NamespaceProperty = "velero" },
-            Data = new Dictionary<string, byte[]>
-            {
-                ["cloud"] = Encoding.UTF8.GetBytes(
-                    $"[default]\naws_access_key_id={TestInfrastructure.S3AccessKey}\naws_secret_access_key={TestInfrastructure.S3SecretKey}\n"),
-            },
-        }, "velero");
+        await CephStorage.CreateCredentialsSecretAsync(Client);
         await new CustomResourceClient<BackupStorageLocation>(Client).CreateAsync(new BackupStorageLocation
         {
             Metadata = new V1ObjectMeta { Name = "default", NamespaceProperty = "velero" },

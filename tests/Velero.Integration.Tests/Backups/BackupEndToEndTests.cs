@@ -149,7 +149,7 @@ public sealed class BackupEndToEndTests(BackupClusterFixture fixture) : IClassFi
     public async Task A_snapshotter_that_dies_for_good_leaves_a_failed_backup_with_a_reason_and_nothing_listed()
     {
         await SeedConfigMapsAsync("bulk-dead", 2000);
-        await using var scheduler = await StartSchedulerAsync();
+        await using var scheduler = await StartSchedulerAsync(stallTimeout: "00:00:15");
         var first = await StartSnapshotterAsync(new Dictionary<string, string?> { ["Snapshotter__Collection__PageSize"] = "25" });
         fixture.Cluster.Faults.Latency = TimeSpan.FromMilliseconds(20);
         try
@@ -195,11 +195,11 @@ public sealed class BackupEndToEndTests(BackupClusterFixture fixture) : IClassFi
         }
     }
 
-    private async Task<ServiceProcess> StartSchedulerAsync()
+    private async Task<ServiceProcess> StartSchedulerAsync(string stallTimeout = "00:01:00")
     {
         var process = ServiceProcess.Start(Services.HostAssemblies["scheduler"], Environment(new Dictionary<string, string?>
         {
-            ["Scheduler__Backups__StallTimeout"] = "00:00:15",
+            ["Scheduler__Backups__StallTimeout"] = stallTimeout,
         }));
         await process.WaitReadyAsync(Services.ReadyTimeout);
         await WaitForLocationAsync();

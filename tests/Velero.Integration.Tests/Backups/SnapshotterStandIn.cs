@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using MassTransit;
 using Velero.Api.V1;
 using Velero.Contracts.Backups;
-using Velero.Testing;
+using Velero.Integration.Tests.Support;
 
 namespace Velero.Integration.Tests.Backups;
 
@@ -22,23 +22,11 @@ internal sealed class SnapshotterStandIn : IAsyncDisposable
     public static async Task<SnapshotterStandIn> StartAsync()
     {
         SnapshotterStandIn? standIn = null;
-        var uri = new Uri(TestInfrastructure.RabbitMqUrl);
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        var bus = TestBus.Create("integration-tests-snapshotter", endpoint =>
         {
-            rabbit.Host(uri, host =>
-            {
-                var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
-                host.Username(credentials[0]);
-                host.Password(credentials.Length > 1 ? credentials[1] : "");
-            });
-            rabbit.ReceiveEndpoint($"integration-tests-snapshotter-{Guid.NewGuid():N}", endpoint =>
-            {
-                endpoint.AutoDelete = true;
-                endpoint.Durable = false;
-                endpoint.Handler<CollectBackup>(context => Record(standIn!, context.Message));
-                endpoint.Handler<BackupStarted>(context => Record(standIn!, context.Message));
-                endpoint.Handler<BackupFailed>(context => Record(standIn!, context.Message));
-            });
+            endpoint.Handler<CollectBackup>(context => Record(standIn!, context.Message));
+            endpoint.Handler<BackupStarted>(context => Record(standIn!, context.Message));
+            endpoint.Handler<BackupFailed>(context => Record(standIn!, context.Message));
         });
         standIn = new SnapshotterStandIn(bus);
         await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);

@@ -1,7 +1,3 @@
-using System.Text;
-using Amazon.Runtime;
-using Amazon.S3;
-using k8s;
 using k8s.Models;
 using Velero.Api.V1;
 using Velero.Integration.Tests.Support;
@@ -18,7 +14,7 @@ public sealed class StorageLocationValidationTests(ClusterFixture clusters) : IC
     public async Task Locations_are_validated_and_report_why_they_are_unavailable()
     {
         var bucket = $"bsl-{Guid.NewGuid():N}"[..30];
-        using var s3 = S3Client();
+        using var s3 = CephStorage.Client();
         await s3.PutBucketAsync(bucket);
         await using var database = await TestDatabase.CreateAsync();
         await using var server = ServiceProcess.Start("velero.dll", Services.Environment(database, new Dictionary<string, string?>
@@ -29,15 +25,7 @@ public sealed class StorageLocationValidationTests(ClusterFixture clusters) : IC
         }), "server", "--roles", "scheduler");
         await server.WaitReadyAsync(Services.ReadyTimeout);
         using var client = clusters.Client("dev-a");
-        await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "cloud-credentials", NamespaceProperty = "velero" },
-            Data = new Dictionary<string, byte[]>
-            {
-                ["cloud"] = Encoding.UTF8.GetBytes(
-                    $"[default]\naws_access_key_id={TestInfrastructure.S3AccessKey}\naws_secret_access_key={TestInfrastructure.S3SecretKey}\n"),
-            },
-        }, "velero");
+        await CephStorage.CreateCredentialsSecretAsync(client);
         var locations = new CustomResourceClient<BackupStorageLocation>(client);
         await locations.CreateAsync(Location("ceph", bucket, TestInfrastructure.S3Url));
         await locations.CreateAsync(Location("nowhere", bucket, $"http://127.0.0.1:{FreePort.Next()}"));
@@ -85,13 +73,4 @@ public sealed class StorageLocationValidationTests(ClusterFixture clusters) : IC
         }
     }
 
-    private static AmazonS3Client S3Client() => new(new BasicAWSCredentials(TestInfrastructure.S3AccessKey, TestInfrastructure.S3SecretKey),
-        new AmazonS3Config
-        {
-            ServiceURL = TestInfrastructure.S3Url,
-            ForcePathStyle = true,
-            AuthenticationRegion = "us-east-1",
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        });
 }

@@ -22,8 +22,24 @@ internal sealed class TestBus : IAsyncDisposable
     public static async Task<TestBus> StartAsync()
     {
         TestBus? testBus = null;
+        var bus = Create("integration-tests", endpoint => endpoint.Handler<ServerStatusCollected>(context =>
+        {
+            testBus!.Completion(context.Message.RequestId).TrySetResult(context.Message);
+            return Task.CompletedTask;
+        }));
+        testBus = new TestBus(bus);
+        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        return testBus;
+    }
+
+    /// <summary>
+    /// A bus on the test broker with one temporary queue of its own (deleted when the bus stops), named from
+    /// <paramref name="name"/>, whose handlers <paramref name="configure"/> adds.
+    /// </summary>
+    public static IBusControl Create(string name, Action<IRabbitMqReceiveEndpointConfigurator> configure)
+    {
         var uri = new Uri(TestInfrastructure.RabbitMqUrl);
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        return Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(uri, host =>
             {
@@ -31,20 +47,13 @@ internal sealed class TestBus : IAsyncDisposable
                 host.Username(credentials[0]);
                 host.Password(credentials.Length > 1 ? credentials[1] : "");
             });
-            rabbit.ReceiveEndpoint($"integration-tests-{Guid.NewGuid():N}", endpoint =>
+            rabbit.ReceiveEndpoint($"{name}-{Guid.NewGuid():N}", endpoint =>
             {
                 endpoint.AutoDelete = true;
                 endpoint.Durable = false;
-                endpoint.Handler<ServerStatusCollected>(context =>
-                {
-                    testBus!.Completion(context.Message.RequestId).TrySetResult(context.Message);
-                    return Task.CompletedTask;
-                });
+                configure(endpoint);
             });
         });
-        testBus = new TestBus(bus);
-        await bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        return testBus;
     }
 
     /// <summary>Asks every running service for its status, as <c>velero version</c> does, and waits for the scheduler's answer.</summary>
