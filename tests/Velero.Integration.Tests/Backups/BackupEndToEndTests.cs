@@ -195,6 +195,24 @@ public sealed class BackupEndToEndTests(BackupClusterFixture fixture) : IClassFi
         }
     }
 
+    [Fact]
+    public async Task The_single_velero_server_process_takes_backups_as_the_separate_services_do()
+    {
+        await SeedConfigMapsAsync("single", 20);
+        // What the drop-in Deployment runs: `velero server`, every role in one process.
+        await using var server = ServiceProcess.Start("velero.dll", Environment(new Dictionary<string, string?>()), "server");
+        await server.WaitReadyAsync(Services.ReadyTimeout);
+        await WaitForLocationAsync();
+
+        await CreateBackupAsync("single-1", new BackupSpec { IncludedNamespaces = ["single"] });
+        var done = await WaitForPhaseAsync("single-1", BackupPhase.Completed);
+
+        var entries = await ReadTarballAsync("single-1");
+        Assert.Equal(20, entries.Keys.Count(k => k.StartsWith("resources/configmaps/namespaces/single/bulk-", StringComparison.Ordinal)));
+        Assert.Equal(done.Status!.Progress!.ItemsBackedUp, entries.Keys.Count(k => k.StartsWith("resources/", StringComparison.Ordinal)
+            && !k.Contains("-preferredversion/", StringComparison.Ordinal)));
+    }
+
     private async Task<ServiceProcess> StartSchedulerAsync(string stallTimeout = "00:01:00")
     {
         var process = ServiceProcess.Start(Services.HostAssemblies["scheduler"], Environment(new Dictionary<string, string?>
