@@ -2,7 +2,6 @@ using MassTransit;
 using Npgsql;
 using Velero.Api.V1;
 using Velero.Contracts.Backups;
-using Velero.Scheduler.Outbox;
 using Velero.ServiceDefaults.Messaging;
 
 namespace Velero.Scheduler.Backups;
@@ -26,27 +25,11 @@ internal sealed class BackupCompletedConsumer(NpgsqlDataSource dataSource, Backu
             throw new InvalidMessageException($"Invalid BackupCompleted: phase must be Completed or PartiallyFailed, got '{completed.Phase}'");
         }
 
-        var cancellationToken = context.CancellationToken;
         var now = time.GetUtcNow();
-        bool changed;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (await BackupClusterLock.AcquireAsync(connection, completed.Backup.Cluster.Id, cancellationToken))
-        {
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-            {
-                changed = await Inbox.TryMarkProcessedAsync(connection, transaction, Name, context.MessageId ?? Guid.NewGuid(), now,
-                              cancellationToken)
-                          && await BackupStore.MarkCompletedAsync(connection, transaction, completed, now, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            // Written even when nothing changed: a redelivery after a failed write brings the resource in line.
-            if (await BackupStore.ReadAsync(connection, null, completed.Backup.Uid, cancellationToken) is { } row)
-            {
-                await writer.WriteAsync(row, withDefaults: false, cancellationToken);
-            }
-        }
-
+        var changed = await BackupReports.ApplyAsync(dataSource, writer, context, Name, completed.Backup, now,
+            (connection, transaction) => BackupStore.MarkCompletedAsync(connection, transaction, completed, now,
+                context.CancellationToken),
+            writeUnchanged: true);
         if (changed)
         {
             queue.Poke();

@@ -2,7 +2,6 @@ using MassTransit;
 using Npgsql;
 using Velero.Api.V1;
 using Velero.Contracts.Backups;
-using Velero.Scheduler.Outbox;
 
 namespace Velero.Scheduler.Backups;
 
@@ -26,27 +25,10 @@ internal sealed class BackupFailedConsumer(NpgsqlDataSource dataSource, BackupRe
         }
 
         BackupMessages.Validate(nameof(BackupFailed), failed.Backup, failed.Attempt);
-        var cancellationToken = context.CancellationToken;
         var now = time.GetUtcNow();
-        bool changed;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (await BackupClusterLock.AcquireAsync(connection, failed.Backup.Cluster.Id, cancellationToken))
-        {
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-            {
-                changed = await Inbox.TryMarkProcessedAsync(connection, transaction, Name, context.MessageId ?? Guid.NewGuid(), now,
-                              cancellationToken)
-                          && await BackupStore.MarkFailedAsync(connection, transaction, failed.Backup.Uid, failed.Attempt,
-                              failed.FailureReason ?? "backup failed", now, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            if (changed && await BackupStore.ReadAsync(connection, null, failed.Backup.Uid, cancellationToken) is { } row)
-            {
-                await writer.WriteAsync(row, withDefaults: false, cancellationToken);
-            }
-        }
-
+        var changed = await BackupReports.ApplyAsync(dataSource, writer, context, Name, failed.Backup, now,
+            (connection, transaction) => BackupStore.MarkFailedAsync(connection, transaction, failed.Backup.Uid, failed.Attempt,
+                failed.FailureReason ?? "backup failed", now, context.CancellationToken));
         if (changed)
         {
             queue.Poke();

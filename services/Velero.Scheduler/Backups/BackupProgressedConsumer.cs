@@ -1,7 +1,6 @@
 using MassTransit;
 using Npgsql;
 using Velero.Contracts.Backups;
-using Velero.Scheduler.Outbox;
 
 namespace Velero.Scheduler.Backups;
 
@@ -15,24 +14,9 @@ internal sealed class BackupProgressedConsumer(NpgsqlDataSource dataSource, Back
     {
         var progress = context.Message;
         BackupMessages.Validate(nameof(BackupProgressed), progress.Backup, progress.Attempt);
-        var cancellationToken = context.CancellationToken;
         var now = time.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (await BackupClusterLock.AcquireAsync(connection, progress.Backup.Cluster.Id, cancellationToken))
-        {
-            bool changed;
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-            {
-                changed = await Inbox.TryMarkProcessedAsync(connection, transaction, Name, context.MessageId ?? Guid.NewGuid(), now,
-                              cancellationToken)
-                          && await BackupStore.RecordProgressAsync(connection, transaction, progress, now, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            if (changed && await BackupStore.ReadAsync(connection, null, progress.Backup.Uid, cancellationToken) is { } row)
-            {
-                await writer.WriteAsync(row, withDefaults: false, cancellationToken);
-            }
-        }
+        await BackupReports.ApplyAsync(dataSource, writer, context, Name, progress.Backup, now,
+            (connection, transaction) => BackupStore.RecordProgressAsync(connection, transaction, progress, now,
+                context.CancellationToken));
     }
 }
