@@ -15,6 +15,7 @@ namespace Velero.KubeEmulator.Exec;
 internal sealed class ExecEndpoint(Cluster cluster, IExecRegistry registry)
 {
     private static readonly string[] Protocols = ["v5.channel.k8s.io", "v4.channel.k8s.io"];
+    private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(5);
 
     public async Task ExecAsync(HttpContext context, RequestInfo info)
     {
@@ -47,8 +48,12 @@ internal sealed class ExecEndpoint(Cluster cluster, IExecRegistry registry)
             ?? throw ApiException.BadRequest($"unable to upgrade: no supported protocol in [{string.Join(",", offered)}]");
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = protocol });
         var ct = context.RequestAborted;
+        var text = new StringBuilder();
+        // One receive loop for the whole exchange (a WebSocket allows one receive at a time): stdin, then the
+        // client's close after the answer.
+        var reading = ReadUntilClosedAsync(socket, text, ct);
         var stdin = context.Request.Query["stdin"] == "true" || context.Request.Query["stdin"] == "1"
-            ? await ReadStdinAsync(socket, protocol, ct)
+            ? await ReadStdinAsync(reading, text, protocol, ct)
             : "";
         var result = registry.Run(new ExecInvocation(info.Namespace, info.Name, container, command, stdin));
         if (result.Duration > TimeSpan.Zero)
@@ -60,6 +65,12 @@ internal sealed class ExecEndpoint(Cluster cluster, IExecRegistry registry)
         await SendAsync(socket, 2, Encoding.UTF8.GetBytes(result.Stderr), ct);
         await SendAsync(socket, 3, Encoding.UTF8.GetBytes(Status(command, result.ExitCode).ToJsonString()), ct);
         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", ct);
+        // Returning at once would abort the connection while the client may still be reading the last frames:
+        // wait (briefly) for its close, as a real API server's close handshake does.
+        var closing = reading.IsCompleted && socket.State == WebSocketState.CloseSent
+            ? ReadUntilClosedAsync(socket, new StringBuilder(), ct) // stopped at v5's end-of-stdin signal
+            : reading;
+        await Task.WhenAny(closing, Task.Delay(CloseWait, ct));
     }
 
     private static async Task SendAsync(WebSocket socket, byte channel, byte[] data, CancellationToken ct)
@@ -79,10 +90,8 @@ internal sealed class ExecEndpoint(Cluster cluster, IExecRegistry registry)
     /// Reads stdin until v5's close signal (255, 0) or the client closes; v4 has no signal, so only briefly. The
     /// wait is a race, not a cancelled receive: cancelling a WebSocket receive aborts the socket.
     /// </summary>
-    private static async Task<string> ReadStdinAsync(WebSocket socket, string protocol, CancellationToken ct)
+    private static async Task<string> ReadStdinAsync(Task reading, StringBuilder text, string protocol, CancellationToken ct)
     {
-        var text = new StringBuilder();
-        var reading = ReadUntilClosedAsync(socket, text, ct);
         var window = protocol.StartsWith("v5", StringComparison.Ordinal) ? TimeSpan.FromSeconds(10) : TimeSpan.FromMilliseconds(300);
         await Task.WhenAny(reading, Task.Delay(window, ct));
         lock (text)
