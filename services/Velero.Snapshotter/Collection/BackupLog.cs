@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Velero.BackupFormat.Files;
+using Velero.BackupFormat.Logs;
 
 namespace Velero.Snapshotter.Collection;
 
@@ -46,19 +46,10 @@ internal sealed class BackupLog(TimeProvider time, string backup)
 
     private void Add(string level, string message, string? resource, string? @namespace, string? name, string? error)
     {
-        var line = new StringBuilder()
-            .Append("time=\"").Append(time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append('"')
-            .Append(" level=").Append(level)
-            .Append(" msg=").Append(Quote(message))
-            .Append(" backup=").Append(Quote(backup));
-        Field(line, "error", error);
-        Field(line, "name", name);
-        Field(line, "namespace", @namespace);
-        Field(line, "resource", resource);
-
         lock (_lock)
         {
-            _text.Append(line).Append('\n');
+            LogrusLine.Append(_text, time.GetUtcNow(), level, message,
+                ("backup", backup), ("error", error), ("name", name), ("namespace", @namespace), ("resource", resource));
             if (level == "info")
             {
                 return;
@@ -108,19 +99,4 @@ internal sealed class BackupLog(TimeProvider time, string backup)
 
         return entry.ToString();
     }
-
-    private static void Field(StringBuilder line, string key, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            line.Append(' ').Append(key).Append('=').Append(Quote(value));
-        }
-    }
-
-    // logrus quotes a value when it holds anything beyond letters, digits and -._/@^+
-    private static string Quote(string value) =>
-        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "-._/@^+".Contains(c, StringComparison.Ordinal))
-            ? value
-            : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
-                .Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
 }
