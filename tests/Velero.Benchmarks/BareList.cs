@@ -1,5 +1,5 @@
+using Velero.Kubernetes.Raw;
 using k8s;
-using Velero.Snapshotter.Collection;
 
 namespace Velero.Benchmarks;
 
@@ -13,7 +13,7 @@ internal static class BareList
     {
         var api = new ClusterApi(client);
         var count = 0;
-        foreach (var type in await ClusterDiscovery.DiscoverAsync(api, cancellationToken))
+        foreach (var type in await ApiDiscovery.DiscoverAsync(api, cancellationToken))
         {
             if (type.Verbs is { } verbs && !verbs.Contains("list"))
             {

@@ -1,3 +1,4 @@
+using Velero.Kubernetes.Raw;
 using Microsoft.Extensions.Options;
 using Velero.Api.V1;
 using Velero.BackupFormat.Layout;
@@ -169,7 +170,7 @@ public sealed class BackupCollector(IOptions<CollectorOptions> options, TimeProv
     private static async Task<(DiscoveryModel, BackupSelection, IReadOnlyList<(Selection.Namespaces.ClusterNamespace, System.Text.Json.Nodes.JsonObject)>)>
         PrepareAsync(ClusterApi api, CollectionRequest request, CollectorOptions settings, BackupLog log, CancellationToken cancellationToken)
     {
-        var discovered = await ClusterDiscovery.DiscoverAsync(api, cancellationToken);
+        var discovered = await ApiDiscovery.DiscoverAsync(api, cancellationToken);
         var discovery = new DiscoveryModel(discovered);
         var namespaceType = discovery.Resources.FirstOrDefault(r => r.GroupResource == KnownResources.Namespaces)
             ?? throw new InvalidOperationException("the cluster does not serve namespaces");

@@ -1,3 +1,4 @@
+using Velero.Kubernetes.Raw;
 using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;

@@ -1,3 +1,4 @@
+using Velero.Kubernetes.Raw;
 using System.Text.Json.Nodes;
 using Velero.BackupFormat.Tarball;
 using Velero.Selection.Hooks;

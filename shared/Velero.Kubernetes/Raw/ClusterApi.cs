@@ -1,23 +1,29 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using Velero.Selection.Resources;
 
-namespace Velero.Snapshotter.Collection;
+namespace Velero.Kubernetes.Raw;
 
 /// <summary>
-/// The raw Kubernetes API the collector reads: discovery documents, LIST pages and single objects as JSON, whatever
-/// the type, so items are written as the API server served them (upstream reads them as unstructured objects).
+/// The Kubernetes API as raw JSON, whatever the type: discovery documents, LIST pages, single objects, and writes.
+/// Backups write items as the API server served them and restores create them as the backup holds them (upstream reads
+/// and writes unstructured objects); typed models would drop fields they do not know.
 /// </summary>
-internal sealed class ClusterApi
+public sealed class ClusterApi
 {
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
+    private static readonly MediaTypeHeaderValue MergePatchType = new("application/merge-patch+json");
+
     private readonly k8s.Kubernetes _client;
     private readonly string _root;
 
     public ClusterApi(IKubernetes client)
     {
         _client = client as k8s.Kubernetes
-            ?? throw new NotSupportedException($"the collector needs a {typeof(k8s.Kubernetes).FullName} client, got {client.GetType().Name}");
+            ?? throw new NotSupportedException($"the raw API needs a {typeof(k8s.Kubernetes).FullName} client, got {client.GetType().Name}");
         _root = _client.BaseUri.ToString().TrimEnd('/');
     }
 
@@ -38,13 +44,13 @@ internal sealed class ClusterApi
     /// <summary>The object at <paramref name="path"/>, or null when the API server answers 404.</summary>
     public async Task<JsonObject?> GetAsync(string path, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(path, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
 
-        await EnsureSuccessAsync(response, path, cancellationToken);
+        await EnsureSuccessAsync(response, "GET", path, cancellationToken);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         return await JsonNode.ParseAsync(body, cancellationToken: cancellationToken) as JsonObject
             ?? throw new InvalidDataException($"GET {path}: the response is not a JSON object");
@@ -90,9 +96,40 @@ internal sealed class ClusterApi
         return new ListPage(items, string.IsNullOrEmpty(next) ? null : next);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(string path, CancellationToken cancellationToken)
+    /// <summary>POST of a new object to its collection; the answer says whether it was created or why not.</summary>
+    public Task<ApiResponse> CreateAsync(string collectionPath, JsonObject item, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Post, collectionPath, item, JsonType, cancellationToken);
+
+    /// <summary>PUT of a whole object (or its <c>/status</c>), guarded by the <c>resourceVersion</c> it carries.</summary>
+    public Task<ApiResponse> ReplaceAsync(string path, JsonObject item, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Put, path, item, JsonType, cancellationToken);
+
+    /// <summary>A JSON merge patch (RFC 7386).</summary>
+    public Task<ApiResponse> MergePatchAsync(string path, JsonObject patch, CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Patch, path, patch, MergePatchType, cancellationToken);
+
+    /// <summary>Throws with the API server's message unless <paramref name="response"/> is a success.</summary>
+    public static void EnsureSuccess(ApiResponse response, string verb, string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, _root + path);
+        ArgumentNullException.ThrowIfNull(response);
+        if (!response.IsSuccess)
+        {
+            throw new HttpRequestException($"{verb} {path.Split('?')[0]}: {response.Message}", null, response.Status);
+        }
+    }
+
+    private async Task<ApiResponse> WriteAsync(HttpMethod method, string path, JsonObject body, MediaTypeHeaderValue type,
+        CancellationToken cancellationToken)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+        content.Headers.ContentType = type;
+        using var response = await SendAsync(method, path, content, cancellationToken);
+        return new ApiResponse(response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, _root + path) { Content = content };
         request.Headers.Accept.ParseAdd("application/json");
         if (_client.Credentials is { } credentials)
         {
@@ -102,7 +139,7 @@ internal sealed class ClusterApi
         return await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string path, CancellationToken cancellationToken)
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string verb, string path, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -110,18 +147,6 @@ internal sealed class ClusterApi
         }
 
         // The API server's Status message says what went wrong; bodies are objects and messages, never credentials.
-        string? message = null;
-        try
-        {
-            var status = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            message = (string?)status?["message"];
-        }
-        catch (System.Text.Json.JsonException)
-        {
-        }
-
-        var route = path.Split('?')[0];
-        throw new HttpRequestException(
-            $"GET {route}: {(int)response.StatusCode} {message ?? response.ReasonPhrase}", null, response.StatusCode);
+        EnsureSuccess(new ApiResponse(response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken)), verb, path);
     }
 }
