@@ -1,9 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Velero.Restorer.Engine;
 
 /// <summary>Settings of the restore engine (<c>Restorer:Engine</c>).</summary>
 public sealed class RestoreEngineOptions
 {
+    public const string Section = "Restorer:Engine";
+
     /// <summary>Items of one resource type restored at once (across all its namespaces).</summary>
+    [Range(1, 256)]
     public int Workers { get; set; } = 16;
 
     /// <summary>

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Velero.Kubernetes.Raw;
+using Velero.Restorer.Actions;
+
+namespace Velero.Restorer.Engine;
+
+/// <summary>
+/// Upstream's <c>EnsureNamespaceExistsAndIsReady</c>: before the first item of a target namespace, the namespace is
+/// created from the backed-up Namespace (its labels, annotations and spec, under the mapped name), or a bare one when the
+/// backup has none. An existing namespace that is terminating is waited out up to the terminating timeout. Each target
+/// namespace is ensured once per restore, however many workers need it.
+/// </summary>
+internal sealed class NamespaceEnsurer(
+    ClusterApi api, BackupSpool spool, RestoredItems restored, RestoreLog log, TimeProvider time, TimeSpan terminatingTimeout)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _ensured = new(StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="target"/> exists and is active; false (an error logged) when it cannot be had.</summary>
+    public Task<bool> EnsureAsync(string source, string target, CancellationToken cancellationToken) =>
+        _ensured.GetOrAdd(target, _ => new Lazy<Task<bool>>(() => CreateAsync(source, target, cancellationToken))).Value;
+
+    private async Task<bool> CreateAsync(string source, string target, CancellationToken cancellationToken)
+    {
+        var path = "/api/v1/namespaces";
+        var deadline = time.GetUtcNow() + terminatingTimeout;
+        while (true)
+        {
+            var response = await api.CreateAsync(path, Namespace(source, target), cancellationToken);
+            if (response.IsSuccess)
+            {
+                restored.Record("v1", "Namespace", null, target, RestoredItems.Created);
+                log.Info($"Created namespace {target}", "namespaces", name: target);
+                return true;
+            }
+
+            if (response.Status != HttpStatusCode.Conflict)
+            {
+                log.VeleroError($"error creating namespace {target}: {response.Message}");
+                return false;
+            }
+
+            var existing = await api.GetAsync($"{path}/{Uri.EscapeDataString(target)}", cancellationToken);
+            if (existing is null)
+            {
+                continue;
+            }
+
+            var terminating = existing["metadata"]?["deletionTimestamp"] is not null || (string?)existing["status"]?["phase"] == "Terminating";
+            if (!terminating)
+            {
+                return true;
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                log.VeleroError($"timed out waiting for terminating namespace {target} to disappear before restoring");
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+        }
+    }
+
+    private JsonObject Namespace(string source, string target)
+    {
+        var metadata = new JsonObject { ["name"] = target };
+        var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = metadata };
+        if (spool.Find(new ItemReference("namespaces", null, source)) is not { } spooled)
+        {
+            return ns;
+        }
+
+        try
+        {
+            var backedUp = spool.Read(spooled);
+            foreach (var key in new[] { "labels", "annotations" })
+            {
+                if (backedUp["metadata"]?[key] is JsonObject values)
+                {
+                    metadata[key] = values.DeepClone();
+                }
+            }
+
+            if (backedUp["spec"] is JsonObject spec)
+            {
+                ns["spec"] = spec.DeepClone();
+            }
+        }
+        catch (InvalidDataException)
+        {
+            log.Info($"Error unmarshaling namespace {source} from backup, creating new one.", "namespaces", name: target);
+        }
+
+        return ns;
+    }
+}
