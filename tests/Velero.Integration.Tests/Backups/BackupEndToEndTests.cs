@@ -294,21 +294,7 @@ public sealed class BackupEndToEndTests(BackupClusterFixture fixture) : IClassFi
     private async Task ApplyFixtureAsync(string ns, string manifest)
     {
         await fixture.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = ns } });
-        var start = new System.Diagnostics.ProcessStartInfo("kubectl")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "--kubeconfig", fixture.Kubeconfig, "--context", "e2e", "apply", "-n", ns, "-f", manifest })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var kubectl = System.Diagnostics.Process.Start(start)!;
-        var errors = kubectl.StandardError.ReadToEndAsync();
-        await kubectl.StandardOutput.ReadToEndAsync();
-        await kubectl.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        Assert.True(kubectl.ExitCode == 0, $"kubectl apply failed: {await errors}");
+        await Kubectl.ApplyAsync(fixture.Kubeconfig, "e2e", ns, manifest);
     }
 
     /// <summary>(resource.group, name) of the objects an application put in its namespace, read back from the API.</summary>
