@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using k8s;
 using Microsoft.Extensions.Options;
 using Velero.Api.V1;
 using Velero.Kubernetes.Raw;
 using Velero.ObjectStorage;
+using Velero.ResourceModifiers;
 using Velero.Restorer.Actions;
 using Velero.Selection.Resources;
 
@@ -45,7 +47,8 @@ public sealed class RestoreEngine(
             var discovery = new DiscoveryModel(await Cluster("error getting discovery", () => ApiDiscovery.DiscoverAsync(api, cancellationToken)));
             var pluginConfig = await Cluster("error reading plugin configuration",
                 () => ReadPluginConfigAsync(api, restore.Metadata.NamespaceProperty, cancellationToken));
-            run = new RestoreRun(request, settings, api, spool, log, discovery, _actions, hooks, null, pluginConfig, time);
+            var modifiers = await ReadModifiersAsync(request.Client, restore, cancellationToken);
+            run = new RestoreRun(request, settings, api, spool, log, discovery, _actions, hooks, modifiers, pluginConfig, time);
 
             using var reporting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var reporter = ReportAsync(run, progress, settings.ProgressInterval, reporting.Token);
@@ -122,6 +125,33 @@ public sealed class RestoreEngine(
         }
 
         return config;
+    }
+
+    /// <summary>
+    /// The resource modifiers of <c>spec.resourceModifier</c>. The scheduler validated them before the restore started;
+    /// a ConfigMap deleted or broken since then fails the restore rather than restoring unmodified items.
+    /// </summary>
+    private static async Task<ResourceModifierRules?> ReadModifiersAsync(k8s.Kubernetes client, Restore restore, CancellationToken cancellationToken)
+    {
+        if (restore.Spec.ResourceModifier is not { } reference || !string.Equals(reference.Kind, "ConfigMap", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var ns = restore.Metadata.NamespaceProperty;
+        try
+        {
+            var map = await client.ReadNamespacedConfigMapAsync(reference.Name, ns, cancellationToken: cancellationToken);
+            return ResourceModifierRules.FromConfigMap(map);
+        }
+        catch (ResourceModifierException e)
+        {
+            throw new RestoreFailedException(e.Message, e);
+        }
+        catch (k8s.Autorest.HttpOperationException e)
+        {
+            throw new RestoreFailedException($"failed to get resource modifiers configmap {ns}/{reference.Name}: {e.Response.ReasonPhrase}", e);
+        }
     }
 
     private static async Task<T> Cluster<T>(string what, Func<Task<T>> call)

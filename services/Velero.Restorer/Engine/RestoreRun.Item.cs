@@ -127,17 +127,10 @@ internal sealed partial class RestoreRun
             PrepareClaim(obj);
         }
 
-        if (_modify is not null)
+        // Upstream applies every rule it can and files each failure as an error of the item, which is still created.
+        foreach (var failure in _modifiers?.Apply(obj, type) ?? [])
         {
-            try
-            {
-                obj = _modify(obj, type);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                issues.Error($"error applying resource modifiers to {resourceId}: {e.Message}");
-                return (issues.Outcome(RestoredItems.Failed), name);
-            }
+            issues.Error(failure.Message);
         }
 
         RestoreItemPreparation.SetTarget(obj, targetNamespace, _backupName, _restoreName);

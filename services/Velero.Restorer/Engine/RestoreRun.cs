@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Velero.Kubernetes.Raw;
+using Velero.ResourceModifiers;
 using Velero.Restorer.Actions;
 using Velero.Restorer.Ordering;
 using Velero.Selection.Resources;
@@ -29,7 +30,7 @@ internal sealed partial class RestoreRun
     private readonly RestoreLog _log;
     private readonly IReadOnlyList<IRestoreItemAction> _actions;
     private readonly IPostRestoreHooks? _hooks;
-    private readonly Func<JsonObject, string, JsonObject>? _modify;
+    private readonly ResourceModifierRules? _modifiers;
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> _pluginConfig;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string, string?, string), Lazy<Task>> _started = new();
@@ -47,7 +48,7 @@ internal sealed partial class RestoreRun
 
     public RestoreRun(RestoreRequest request, RestoreEngineOptions options, ClusterApi api, BackupSpool spool, RestoreLog log,
         DiscoveryModel discovery, IReadOnlyList<IRestoreItemAction> actions, IPostRestoreHooks? hooks,
-        Func<JsonObject, string, JsonObject>? modify, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> pluginConfig,
+        ResourceModifierRules? modifiers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> pluginConfig,
         TimeProvider time)
     {
         _request = request;
@@ -57,7 +58,7 @@ internal sealed partial class RestoreRun
         _log = log;
         _actions = actions;
         _hooks = hooks;
-        _modify = modify;
+        _modifiers = modifiers;
         _pluginConfig = pluginConfig;
         _time = time;
         _discovery = discovery;
