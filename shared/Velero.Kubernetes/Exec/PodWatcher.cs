@@ -72,6 +72,11 @@ public sealed class PodWatcher(IKubernetes client, TimeProvider time)
 
                 backoff = TimeSpan.FromMilliseconds(100);
             }
+            catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+            {
+                // A stream torn down by the cancellation reports the cancellation.
+                throw new OperationCanceledException("stopped watching the pod", e, cancellationToken);
+            }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone)
             {
                 resourceVersion = null;
