@@ -155,6 +155,28 @@ public sealed class PostRestoreHookRunnerTests(RestoreHookCluster cluster) : ICl
     }
 
     [Fact]
+    public async Task A_hook_whose_own_wait_timeout_passed_before_its_container_ran_fails_as_expired_but_still_runs_as_upstream()
+    {
+        var pod = await cluster.CreatePodAsync("expired");
+        var context = For(cluster.Client, pod, Spec("warm", null,
+            Exec(["reindex"], container: "sidecar", waitTimeout: "500ms"),
+            Exec(["warm-cache"], waitTimeout: "3s")));
+
+        var run = Runner().RunAsync(context, pod, CancellationToken.None);
+        await Task.Delay(1200);
+        await cluster.SetStatusAsync("expired", "Running", ("app", false, false), ("sidecar", true, true));
+        await run.WaitAsync(Patience);
+
+        Assert.Equal(["sidecar:reindex"], cluster.RunIn("expired").Select(r => $"{r.Container}:{r.Command[0]}"));
+        Assert.Equal((2, 2), Counts(context));
+        Assert.Equal(
+        [
+            "hook warm in container sidecar expired before executing",
+            $"hook warm in container app in pod {Ns}/expired not executed: context deadline exceeded",
+        ], Errors(context));
+    }
+
+    [Fact]
     public async Task Wait_for_ready_holds_a_hook_back_while_its_container_runs_unready()
     {
         var pod = await cluster.CreatePodAsync("not-ready", new()
