@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Velero.Api;
 using Velero.Api.V1;
 using Velero.Selection.Resources;
@@ -73,30 +72,9 @@ public sealed class BackupHookResolver(IEnumerable<BackupResourceHookSpec>? hook
         return new ExecHook
         {
             Container = Get(ContainerKey) ?? string.Empty,
-            Command = ParseCommand(command),
+            Command = HookCommand.Parse(command),
             OnError = onError is HookErrorMode.Continue or HookErrorMode.Fail ? onError : null,
             Timeout = timeout is not null && GoDuration.TryParse(timeout, out var parsed) ? GoDuration.Format(parsed) : null,
         };
-    }
-
-    // A JSON array of strings is the argv; anything else (including bad JSON) is one argument.
-    private static List<string> ParseCommand(string value)
-    {
-        if (value[0] == '[')
-        {
-            try
-            {
-                if (JsonSerializer.Deserialize<List<string>>(value) is { } argv)
-                {
-                    return argv;
-                }
-            }
-            catch (JsonException)
-            {
-                // Falls through to the single-argument form, as upstream does.
-            }
-        }
-
-        return [value];
     }
 }

@@ -1,10 +1,9 @@
-using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using k8s;
-using k8s.Autorest;
 using Microsoft.Extensions.Logging.Abstractions;
 using Velero.Api;
 using Velero.Api.V1;
+using Velero.Kubernetes.Exec;
 using Velero.Selection.Hooks;
 
 namespace Velero.Snapshotter.Collection.Hooks;
@@ -24,10 +23,7 @@ public sealed class PodHookRunner(IKubernetes client, TimeProvider time, ILogger
 
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>A CancellationTokenSource cannot wait longer; a longer hook timeout is treated as none.</summary>
-    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
-
-    private readonly PodCommandExecutor _executor = new(client);
+    private readonly PodCommandExecutor _executor = new(client, time);
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
     /// <summary>Runs the hooks of one phase for one pod, in order, as upstream's item hook handler does.</summary>
@@ -106,7 +102,7 @@ public sealed class PodHookRunner(IKubernetes client, TimeProvider time, ILogger
             return Error("command is required");
         }
 
-        if (pod.Phase is "Succeeded" or "Failed")
+        if (pod.HasCompleted)
         {
             // Upstream returns no error here: the hook is recorded as run, not failed.
             _logger.LogInformation("Pod {Namespace}/{Pod} entered phase {Phase} before some {HookPhase} exec hooks ran; hook {Hook} not run",
@@ -115,35 +111,13 @@ public sealed class PodHookRunner(IKubernetes client, TimeProvider time, ILogger
         }
 
         var timeout = Timeout(hook.Exec.Timeout);
-        using var timer = timeout > TimeSpan.Zero && timeout <= LongestTimer
-            ? new CancellationTokenSource(timeout, time)
-            : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
         _logger.LogInformation("Running {HookPhase} exec hook {Hook} in container {Container} of pod {Namespace}/{Pod}",
             Lower(phase), name, container, pod.Namespace, pod.Name);
-        try
-        {
-            var result = await _executor.ExecuteAsync(pod.Namespace, pod.Name, container, [.. command], linked.Token);
-            // Output may carry anything the command prints, so it goes to debug logs only, never into errors.
-            _logger.LogDebug("Hook {Hook} of pod {Namespace}/{Pod} stdout: {Stdout}; stderr: {Stderr}", name, pod.Namespace, pod.Name,
-                result.Stdout, result.Stderr);
-            return result.Succeeded ? null : Error(result.Reason);
-        }
-        catch (Exception e) when (e is not OperationCanceledException && ct.IsCancellationRequested)
-        {
-            // A socket aborted because the backup was cancelled reports the cancellation, not a hook failure.
-            throw new OperationCanceledException("the backup was cancelled while a hook ran", e, ct);
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException
-                                  && timer.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            return Error($"timed out after {GoDuration.Format(timeout)}");
-        }
-        catch (Exception e) when (e is HttpOperationException or KubernetesException or WebSocketException or HttpRequestException
-                                  && !ct.IsCancellationRequested)
-        {
-            return Error(ApiError(e));
-        }
+        var result = await _executor.ExecuteAsync(pod.Namespace, pod.Name, container, [.. command], timeout, ct);
+        // Output may carry anything the command prints, so it goes to debug logs only, never into errors.
+        _logger.LogDebug("Hook {Hook} of pod {Namespace}/{Pod} stdout: {Stdout}; stderr: {Stderr}", name, pod.Namespace, pod.Name,
+            result.Stdout, result.Stderr);
+        return result.Succeeded ? null : Error(result.Reason);
     }
 
     private static string Describe(HookPhase phase, PodExecHook hook) => hook.FromAnnotations
@@ -155,26 +129,4 @@ public sealed class PodHookRunner(IKubernetes client, TimeProvider time, ILogger
     // Unset or zero means the default, as upstream; the API validates the format, so an unreadable value also gets it.
     private static TimeSpan Timeout(string? value) =>
         GoDuration.TryParse(value, out var parsed) && parsed != TimeSpan.Zero ? parsed : DefaultTimeout;
-
-    /// <summary>The API server's own message (its Status) where it sent one.</summary>
-    private static string ApiError(Exception e) => e switch
-    {
-        // The API server answered the upgrade with an error status (404 for a pod gone since it was read, 403, ...).
-        WebSocketException { WebSocketErrorCode: WebSocketError.NotAWebSocket } => $"the API server refused pods/exec: {e.Message}",
-        HttpOperationException { Response.Content: { Length: > 0 } body } when StatusMessage(body) is { } message => message,
-        KubernetesException { Status.Message: { Length: > 0 } message } => message,
-        _ => e.Message,
-    };
-
-    private static string? StatusMessage(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body)?["message"]?.GetValue<string>();
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
 }

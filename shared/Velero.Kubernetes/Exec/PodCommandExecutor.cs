@@ -4,26 +4,65 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
+using k8s.Autorest;
+using Velero.Api;
 
-namespace Velero.Snapshotter.Collection.Hooks;
+namespace Velero.Kubernetes.Exec;
 
 /// <summary>
 /// Runs a command in a container through the <c>pods/exec</c> subresource over WebSocket (<c>v4.channel.k8s.io</c>,
-/// which every supported API server speaks): stdout and stderr are collected from channels 1 and 2, and the outcome
-/// is read from the status on channel 3 as client-go does (<c>Success</c>, or <c>NonZeroExitCode</c> with the code
-/// in its causes). Cancelling the token abandons the stream; as upstream notes, the command itself may keep running
-/// in the container.
+/// which every supported API server speaks), bounded by a timeout, as upstream's <c>ExecutePodCommand</c>
+/// (<c>pkg/podexec</c>) does for both backup and restore hooks: stdout and stderr are collected from channels 1 and 2,
+/// and the outcome is read from the status on channel 3 as client-go does (<c>Success</c>, or <c>NonZeroExitCode</c>
+/// with the code in its causes). A timeout, a refusal by the API server or a broken stream is a failed result, never an
+/// exception; only cancelling the token throws. As upstream notes, an abandoned command may keep running in the
+/// container.
 /// </summary>
-internal sealed class PodCommandExecutor(IKubernetes client)
+public sealed class PodCommandExecutor(IKubernetes client, TimeProvider time)
 {
     private const byte StdoutChannel = 1;
     private const byte StderrChannel = 2;
     private const byte StatusChannel = 3;
 
-    /// <summary>Hook output is only logged; a chatty hook must not grow memory without bound.</summary>
+    /// <summary>Output is only logged; a chatty command must not grow memory without bound.</summary>
     private const int MaxKeptOutput = 64 * 1024;
 
+    /// <summary>A CancellationTokenSource cannot wait longer; a longer timeout is treated as none.</summary>
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> in <paramref name="container"/> of pod <paramref name="namespace"/>/<paramref name="pod"/>.
+    /// A <paramref name="timeout"/> of zero or less waits for the command however long it takes (upstream starts no timer then).
+    /// </summary>
     public async Task<PodExecResult> ExecuteAsync(string @namespace, string pod, string container, IReadOnlyList<string> command,
+        TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = timeout > TimeSpan.Zero && timeout <= LongestTimer
+            ? new CancellationTokenSource(timeout, time)
+            : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return await StreamAsync(@namespace, pod, container, command, linked.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // A socket aborted because the caller gave up reports the cancellation, not a failed command.
+            throw new OperationCanceledException("cancelled while a command ran in a pod", e, cancellationToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException
+                                  && timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return PodExecResult.Failed($"timed out after {GoDuration.Format(timeout)}");
+        }
+        catch (Exception e) when (e is HttpOperationException or KubernetesException or WebSocketException or HttpRequestException
+                                  && !cancellationToken.IsCancellationRequested)
+        {
+            return PodExecResult.Failed(ApiError(e));
+        }
+    }
+
+    private async Task<PodExecResult> StreamAsync(string @namespace, string pod, string container, IReadOnlyList<string> command,
         CancellationToken cancellationToken)
     {
         using var socket = await client.WebSocketNamespacedPodExecAsync(pod, @namespace, command, container,
@@ -124,6 +163,28 @@ internal sealed class PodCommandExecutor(IKubernetes client)
             {
                 // The server has gone already; the outcome was read.
             }
+        }
+    }
+
+    /// <summary>The API server's own message (its Status) where it sent one.</summary>
+    private static string ApiError(Exception e) => e switch
+    {
+        // The API server answered the upgrade with an error status (404 for a pod gone since it was read, 403, ...).
+        WebSocketException { WebSocketErrorCode: WebSocketError.NotAWebSocket } => $"the API server refused pods/exec: {e.Message}",
+        HttpOperationException { Response.Content: { Length: > 0 } body } when StatusMessage(body) is { } message => message,
+        KubernetesException { Status.Message: { Length: > 0 } message } => message,
+        _ => e.Message,
+    };
+
+    private static string? StatusMessage(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body)?["message"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null;
         }
     }
 }

@@ -1,15 +1,22 @@
 using System.Text.Json.Nodes;
 
-namespace Velero.Snapshotter.Collection.Hooks;
+namespace Velero.Kubernetes.Exec;
 
-/// <summary>What the hook runner needs of a pod as the collector read it: where it is, its containers, its phase.</summary>
-internal sealed record PodTarget(string Namespace, string Name, IReadOnlyList<string> Containers, string? Phase)
+/// <summary>
+/// What running a command in a pod needs of the pod as last read: where it is, its containers (<c>spec.containers</c>
+/// only, as upstream's executor checks), its phase.
+/// </summary>
+public sealed record PodTarget(string Namespace, string Name, IReadOnlyList<string> Containers, string? Phase)
 {
+    /// <summary>Whether the pod has ended (<c>Succeeded</c> or <c>Failed</c>): no command can run in it any more.</summary>
+    public bool HasCompleted => Phase is "Succeeded" or "Failed";
+
     public static PodTarget Read(JsonObject pod)
     {
+        ArgumentNullException.ThrowIfNull(pod);
         var metadata = pod["metadata"] as JsonObject;
         var containers = (pod["spec"]?["containers"] as JsonArray ?? [])
-            .Select(c => c?["name"]?.GetValue<string>())
+            .Select(c => Text(c?["name"]))
             .OfType<string>()
             .ToList();
         return new PodTarget(
