@@ -1,5 +1,9 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Velero.Contracts.Status;
+using Velero.ObjectStorage;
+using Velero.Restorer.Engine;
+using Velero.Restorer.Messaging;
 using Velero.ServiceDefaults.Hosting;
 using Velero.ServiceDefaults.Status;
 
@@ -10,11 +14,23 @@ public sealed class RestorerRole : IServiceRole
 {
     public string Name => RoleNames.Restorer;
 
-    public IReadOnlyList<PluginInfo> Plugins { get; } = [];
+    /// <summary>The object stores it reads backups from and writes restore files to (upstream's plugin kind <c>ObjectStore</c>).</summary>
+    public IReadOnlyList<PluginInfo> Plugins { get; } =
+        [new(ProviderNames.Aws, "ObjectStore"), new(ProviderNames.FileSystem, "ObjectStore")];
 
     public void AddServices(IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddOptions<RestoreEngineOptions>().BindConfiguration("Restorer:Engine");
+        services.AddRestoreEngine();
+        services.AddOptions<RestorerRestoreOptions>().BindConfiguration(RestorerRestoreOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<IRestoreRunner, RestoreEngineRunner>();
+        services.TryAddSingleton(sp => new ObjectStoreFactory(sp.GetRequiredService<TimeProvider>()));
     }
 
-    public void AddConsumers(IBusRegistrationConfigurator bus) => bus.AddServerStatusResponder<RestorerRole>();
+    public void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddServerStatusResponder<RestorerRole>();
+        bus.AddConsumer<RunRestoreConsumer, RunRestoreConsumerDefinition>();
+    }
 }
