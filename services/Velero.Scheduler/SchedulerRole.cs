@@ -8,6 +8,7 @@ using Velero.Scheduler.Backups;
 using Velero.Scheduler.Locations;
 using Velero.Scheduler.Outbox;
 using Velero.Scheduler.Persistence;
+using Velero.Scheduler.Restores;
 using Velero.Scheduler.Status;
 using Velero.Selection.Validation;
 using Velero.ServiceDefaults.Hosting;
@@ -66,6 +67,14 @@ public sealed class SchedulerRole : IServiceRole
         services.AddHostedService<BackupWatcher>();
         services.AddHostedService<BackupDispatcher>();
         services.AddHostedService<BackupStallWatchdog>();
+
+        services.AddOptions<RestoreOptions>().BindConfiguration(RestoreOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<RestoreQueueSignal>();
+        services.AddSingleton<RestoreResourceWriter>();
+        services.AddSingleton<RestoreIntake>();
+        services.AddHostedService<RestoreWatcher>();
+        services.AddHostedService<RestoreDispatcher>();
+        services.AddHostedService<RestoreStallWatchdog>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -77,5 +86,8 @@ public sealed class SchedulerRole : IServiceRole
         bus.AddConsumer<BackupProgressedConsumer>();
         bus.AddConsumer<BackupCompletedConsumer>();
         bus.AddConsumer<BackupFailedConsumer>();
+        bus.AddConsumer<RestoreProgressedConsumer>();
+        bus.AddConsumer<RestoreCompletedConsumer>();
+        bus.AddConsumer<RestoreFailedConsumer>();
     }
 }

@@ -21,7 +21,9 @@ public sealed class InitRestoreHookAction : IRestoreItemAction
     private const string InitImageKey = "init.hook.restore.velero.io/container-image";
     private const string InitNameKey = "init.hook.restore.velero.io/container-name";
 
-    public string Name => "velero.io/init-restore-hook";
+    public const string ActionName = "velero.io/init-restore-hook";
+
+    public string Name => ActionName;
 
     public bool AppliesTo(string groupResource) => groupResource == "pods";
 

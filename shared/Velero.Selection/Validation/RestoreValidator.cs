@@ -61,6 +61,8 @@ public static class RestoreValidator
             return new RestoreValidationResult(copy, errors);
         }
 
+        // Upstream checks the init-container hooks right after the source, before the existing-resource policy.
+        errors.AddRange(RestoreHookValidator.Validate(copy));
         if (!string.IsNullOrEmpty(spec.ExistingResourcePolicy) && !ExistingResourcePolicies.Contains(spec.ExistingResourcePolicy))
         {
             errors.Add($"Invalid ExistingResourcePolicy: {spec.ExistingResourcePolicy}");
