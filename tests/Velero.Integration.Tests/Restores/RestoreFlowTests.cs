@@ -1,3 +1,4 @@
+using k8s;
 using k8s.Models;
 using Velero.Api.V1;
 using Velero.Contracts.Restores;
@@ -155,7 +156,32 @@ public sealed class RestoreFlowTests(ClusterFixture clusters) : IClassFixture<Cl
                 s.BackupName = "source-1";
                 s.ResourceModifier = new V1TypedLocalObjectReference { Kind = "ConfigMap", Name = "absent" };
             }, ["failed to get resource modifiers configmap velero/absent"]),
+            ("bad-modifiers", s =>
+            {
+                s.BackupName = "source-1";
+                s.ResourceModifier = new V1TypedLocalObjectReference { Kind = "ConfigMap", Name = "modifiers-v2" };
+            }, ["Validation error in resource modifiers provided in configmap velero/modifiers-v2: unsupported resource modifier version v2"]),
+            ("bad-init-hook", s =>
+            {
+                s.BackupName = "source-1";
+                s.Hooks = new RestoreHooks
+                {
+                    Resources =
+                    [
+                        new RestoreResourceHookSpec
+                        {
+                            Name = "seed",
+                            PostHooks = [new RestoreResourceHook { Init = new InitRestoreHook { InitContainers = [new V1Container { Name = "seed" }] } }],
+                        },
+                    ],
+                };
+            }, ["invalid InitContainer in restore hook, it doesn't have Command, Name or Image field"]),
         };
+        await cluster.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta { Name = "modifiers-v2" },
+            Data = new Dictionary<string, string> { ["rules.yaml"] = "version: v2\nresourceModifierRules: []\n" },
+        }, "velero");
         var uids = new Dictionary<string, string>();
         foreach (var (name, spec, _) in cases)
         {
