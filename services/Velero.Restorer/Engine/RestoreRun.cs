@@ -67,7 +67,7 @@ internal sealed partial class RestoreRun
         _restoreName = request.Restore.Metadata.Name;
         Restored = new RestoredItems();
         Hooks = new HookCounter();
-        _namespaces = new NamespaceEnsurer(api, spool, Restored, log, time, options.TerminatingNamespaceTimeout);
+        _namespaces = new NamespaceEnsurer(api, spool, Restored, log, time, options.TerminatingNamespaceTimeout, _backupName, _restoreName);
     }
 
     public RestoredItems Restored { get; }
@@ -185,7 +185,7 @@ internal sealed partial class RestoreRun
     {
         foreach (var item in items)
         {
-            await _namespaces.EnsureAsync(item.Path.Name, _scope.TargetNamespace(item.Path.Name), cancellationToken);
+            await _namespaces.EnsureAsync(item.Path.Name, _scope.TargetNamespace(item.Path.Name), cancellationToken, asItem: true);
             Interlocked.Increment(ref _itemsRestored);
         }
     }
