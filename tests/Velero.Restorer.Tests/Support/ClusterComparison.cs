@@ -104,6 +104,12 @@ public static class ClusterComparison
         if (key.GroupResource == "namespaces")
         {
             metadata["name"] = expectation.TargetNamespace(key.Name);
+
+            // The API server sets this label to the namespace's name, whatever the request says.
+            if (metadata["labels"] is JsonObject labels && labels.ContainsKey("kubernetes.io/metadata.name"))
+            {
+                labels["kubernetes.io/metadata.name"] = expectation.TargetNamespace(key.Name);
+            }
         }
         else if (key.Namespace is { } ns)
         {
