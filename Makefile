@@ -22,7 +22,7 @@ build:
 test:
 	scripts/test.sh $(TEST_ARGS)
 
-# Backup throughput at 10,000 and 100,000 objects to the real S3 server (its own infrastructure; not part of CI).
+# Backup and restore throughput at 10,000 and 100,000 objects with the real S3 server (its own infrastructure; not part of CI).
 bench:
 	scripts/bench.sh $(BENCH_ARGS)
 

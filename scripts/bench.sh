@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What `make bench` runs: the backup benchmark (tests/Velero.Benchmarks) against the real Ceph S3 server of the
-# `test` infrastructure profile, started here and stopped afterwards. Prints one table; see docs/benchmarks.md.
+# What `make bench` runs: the backup and the restore benchmarks (tests/Velero.Benchmarks) against the real Ceph S3
+# server of the `test` infrastructure profile, started here and stopped afterwards. Prints two tables; see
+# docs/benchmarks.md.
 #   scripts/bench.sh [--objects 10000,100000] [--workers N] [--page-size N]
 # VELERO_BENCH_INFRA=external: use the S3 server named by the exported VELERO_S3_* variables instead.
 # Do not run it beside `make test`: both use the test profile's ports.
@@ -28,3 +29,4 @@ fi
 cd "$ROOT"
 dotnet build tests/Velero.KubeEmulator -c Release -v quiet -nologo >/dev/null
 dotnet run -c Release --project tests/Velero.Benchmarks -- "$@"
+dotnet run -c Release --no-build --project tests/Velero.Benchmarks -- restore "$@"

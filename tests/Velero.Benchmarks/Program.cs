@@ -5,14 +5,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Velero.Api.V1;
 using Velero.Benchmarks;
-using Velero.ObjectStorage;
 using Velero.Snapshotter.Collection;
 using Velero.Testing;
 
 // Backup throughput: a full-cluster backup of a seeded emulated cluster to the real S3 server, against a bare
-// paged LIST of the same objects by the same client with the same page size. See docs/benchmarks.md.
+// paged LIST of the same objects by the same client with the same page size. With `restore` first: restore
+// throughput instead (RestoreBenchmark). See docs/benchmarks.md.
 var sizes = Option(args, "--objects", "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var store = Option(args, "--store", "s3");
+if (args.FirstOrDefault() == "restore")
+{
+    await RestoreBenchmark.RunAsync(sizes, store, int.Parse(Option(args, "--workers", "16"), CultureInfo.InvariantCulture));
+    return;
+}
+
 var collectorOptions = new CollectorOptions
 {
     Workers = int.Parse(Option(args, "--workers", new CollectorOptions().Workers.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
@@ -34,32 +40,8 @@ foreach (var size in sizes)
     var listed = await BareList.CountAsync(client, collectorOptions.PageSize, CancellationToken.None);
     list.Stop();
 
-    var stores = new ObjectStoreFactory(TimeProvider.System);
-    var bucket = $"bench-{Guid.NewGuid():N}"[..30];
     var directory = Directory.CreateTempSubdirectory("velero-bench-");
-    using var location = stores.Create(store == "fs"
-        ? new BackupStorageLocationConfig
-        {
-            Name = "default",
-            Provider = ProviderNames.FileSystem,
-            Bucket = bucket,
-            Prefix = "bench",
-            Config = new Dictionary<string, string> { ["path"] = directory.FullName },
-        }
-        : new BackupStorageLocationConfig
-        {
-            Name = "default",
-            Provider = ProviderNames.Aws,
-            Bucket = bucket,
-            Prefix = "bench",
-            Config = new Dictionary<string, string> { ["region"] = "us-east-1", ["s3Url"] = TestInfrastructure.S3Url, ["s3ForcePathStyle"] = "true" },
-            Credentials = System.Text.Encoding.UTF8.GetBytes(
-                $"[default]\naws_access_key_id={TestInfrastructure.S3AccessKey}\naws_secret_access_key={TestInfrastructure.S3SecretKey}\n"),
-        });
-    if (store != "fs")
-    {
-        await BucketMaker.CreateAsync(bucket);
-    }
+    using var location = await BenchLocation.CreateAsync(store, directory);
 
     var collector = new BackupCollector(Options.Create(collectorOptions), TimeProvider.System, NullLogger<BackupCollector>.Instance);
     var backup = new Backup

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Velero.Kubernetes.Raw;
 using Velero.Restorer.Actions;
+using Velero.Restorer.Items;
 
 namespace Velero.Restorer.Engine;
 
@@ -10,24 +11,33 @@ namespace Velero.Restorer.Engine;
 /// Upstream's <c>EnsureNamespaceExistsAndIsReady</c>: before the first item of a target namespace, the namespace is
 /// created from the backed-up Namespace (its labels, annotations and spec, under the mapped name), or a bare one when the
 /// backup has none. An existing namespace that is terminating is waited out up to the terminating timeout. Each target
-/// namespace is ensured once per restore, however many workers need it.
+/// namespace is ensured once per restore, however many workers need it. A namespace restored as an item of the backup
+/// (the <c>namespaces</c> turn, before every namespaced type) carries the <c>velero.io/backup-name</c> and
+/// <c>velero.io/restore-name</c> labels, as upstream's <c>restoreItem</c> gives it; one made for a namespaced item does not.
 /// </summary>
 internal sealed class NamespaceEnsurer(
-    ClusterApi api, BackupSpool spool, RestoredItems restored, RestoreLog log, TimeProvider time, TimeSpan terminatingTimeout)
+    ClusterApi api, BackupSpool spool, RestoredItems restored, RestoreLog log, TimeProvider time, TimeSpan terminatingTimeout,
+    string backupName, string restoreName)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _ensured = new(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="target"/> exists and is active; false (an error logged) when it cannot be had.</summary>
-    public Task<bool> EnsureAsync(string source, string target, CancellationToken cancellationToken) =>
-        _ensured.GetOrAdd(target, _ => new Lazy<Task<bool>>(() => CreateAsync(source, target, cancellationToken))).Value;
+    public Task<bool> EnsureAsync(string source, string target, CancellationToken cancellationToken, bool asItem = false) =>
+        _ensured.GetOrAdd(target, _ => new Lazy<Task<bool>>(() => CreateAsync(source, target, asItem, cancellationToken))).Value;
 
-    private async Task<bool> CreateAsync(string source, string target, CancellationToken cancellationToken)
+    private async Task<bool> CreateAsync(string source, string target, bool asItem, CancellationToken cancellationToken)
     {
         var path = "/api/v1/namespaces";
         var deadline = time.GetUtcNow() + terminatingTimeout;
         while (true)
         {
-            var response = await api.CreateAsync(path, Namespace(source, target), cancellationToken);
+            var ns = Namespace(source, target);
+            if (asItem)
+            {
+                RestoreItemPreparation.SetTarget(ns, null, backupName, restoreName);
+            }
+
+            var response = await api.CreateAsync(path, ns, cancellationToken);
             if (response.IsSuccess)
             {
                 restored.Record("v1", "Namespace", null, target, RestoredItems.Created);

@@ -68,7 +68,7 @@ internal sealed partial class RestoreRun
         _restoreName = request.Restore.Metadata.Name;
         Restored = new RestoredItems();
         Hooks = new HookCounter();
-        _namespaces = new NamespaceEnsurer(api, spool, Restored, log, time, options.TerminatingNamespaceTimeout);
+        _namespaces = new NamespaceEnsurer(api, spool, Restored, log, time, options.TerminatingNamespaceTimeout, _backupName, _restoreName);
     }
 
     public RestoredItems Restored { get; }
@@ -84,7 +84,12 @@ internal sealed partial class RestoreRun
         var priorities = string.IsNullOrWhiteSpace(_options.ResourcePriorities)
             ? RestorePriorities.Default
             : RestorePriorities.Parse(_options.ResourcePriorities);
-        var order = priorities.Order(_spool.GroupResources).Where(gr => _spool.ItemsOf(gr).Count > 0).ToList();
+        // Upstream resolves every priority name through discovery before matching the backup's types (ResourceFor in
+        // getOrderedResourceCollection), so "roles" orders roles.rbac.authorization.k8s.io. Only plural names resolve here:
+        // the singular typo of the defaults keeps never matching, as spec 5.2 records.
+        priorities = new RestorePriorities([.. priorities.High.Select(ResolvePriority)], [.. priorities.Low.Select(ResolvePriority)]);
+        var order = priorities.Order(_spool.GroupResources).Distinct(StringComparer.Ordinal)
+            .Where(gr => _spool.ItemsOf(gr).Count > 0).ToList();
 
         // Totals first, so progress has a denominator from the start.
         var selected = new List<(string Type, List<SpooledItem> Items)>();
@@ -181,7 +186,7 @@ internal sealed partial class RestoreRun
     {
         foreach (var item in items)
         {
-            await _namespaces.EnsureAsync(item.Path.Name, _scope.TargetNamespace(item.Path.Name), cancellationToken);
+            await _namespaces.EnsureAsync(item.Path.Name, _scope.TargetNamespace(item.Path.Name), cancellationToken, asItem: true);
             Interlocked.Increment(ref _itemsRestored);
         }
     }
@@ -256,6 +261,9 @@ internal sealed partial class RestoreRun
             }
         }
     }
+
+    private string ResolvePriority(string name) =>
+        _discovery.ResourceFor(name) is { } type && type.Resource == name.Split('.')[0] ? type.GroupResource : name;
 
     private static string ResourceId(string type, string? @namespace, string name) =>
         @namespace is null ? $"{type}/{name}" : $"{type}/{@namespace}/{name}";
