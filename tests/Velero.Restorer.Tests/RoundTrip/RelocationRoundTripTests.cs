@@ -43,17 +43,8 @@ public sealed class RelocationRoundTripTests
         var roundTrip = await clusters.RunAsync("mapped", s => s.NamespaceMapping = mapping);
 
         roundTrip.AssertCompleted();
-        // Binding subjects follow the mapping through the role-bindings restore action (upstream's
-        // velero.io/change-rolebinding-namespace), which this engine runs only when registered; none is here.
-        roundTrip.AssertRestored(new RoundTripExpectation
-        {
-            NamespaceMapping = mapping,
-            IgnoredPaths = new HashSet<string>
-            {
-                "rolebindings.rbac.authorization.k8s.io:$.subjects[0].namespace",
-                "clusterrolebindings.rbac.authorization.k8s.io:$.subjects[0].namespace",
-            },
-        });
+        // Binding subjects follow the mapping through the role-bindings and cluster-role-bindings actions.
+        roundTrip.AssertRestored(new RoundTripExpectation { NamespaceMapping = mapping });
         Assert.Null(roundTrip.After[new ObjectKey("configmaps", "shop", "settings")]);
         Assert.Equal("EUR", (string?)roundTrip.After[new ObjectKey("configmaps", "shop-copy", "settings")]!["data"]!["currency"]);
         var pv = roundTrip.After[new ObjectKey("persistentvolumes", null, "pv-blog")]!;

@@ -121,6 +121,18 @@ public static class ClusterComparison
             claimRef["namespace"] = expectation.TargetNamespace(claimNamespace);
         }
 
+        // Binding subjects in a mapped namespace follow it (the role-bindings and cluster-role-bindings actions).
+        if (key.GroupResource is "rolebindings.rbac.authorization.k8s.io" or "clusterrolebindings.rbac.authorization.k8s.io")
+        {
+            foreach (var subject in (mapped["subjects"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if ((string?)subject["namespace"] is { } subjectNamespace)
+                {
+                    subject["namespace"] = expectation.TargetNamespace(subjectNamespace);
+                }
+            }
+        }
+
         return mapped;
     }
 
@@ -150,6 +162,12 @@ public static class ClusterComparison
                     port.Remove("nodePort");
                 }
 
+                break;
+            case "jobs.batch" when (obj["spec"] is JsonObject jobSpec):
+                // The job controller labels a job's pods with the job's own uid; a restored job gets a new one.
+                string[] controllerUid = ["controller-uid", "batch.kubernetes.io/controller-uid"];
+                RemoveKeys(jobSpec["selector"] as JsonObject ?? [], "matchLabels", controllerUid);
+                RemoveKeys(jobSpec["template"]?["metadata"] as JsonObject ?? [], "labels", controllerUid);
                 break;
             case "persistentvolumes" or "persistentvolumeclaims" when (obj["spec"]?["claimRef"] is JsonObject claimRef):
                 claimRef.Remove("uid");

@@ -1,6 +1,8 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using Velero.Restorer.Actions.BuiltIn;
+using Velero.Restorer.Hooks;
 using Microsoft.Extensions.Options;
 using Velero.Api.V1;
 using Velero.KubeEmulator;
@@ -95,9 +97,11 @@ public static class Harness
         return restore;
     }
 
+    /// <summary>The engine as the restorer runs it: the built-in restore item actions unless others are given.</summary>
     public static RestoreEngine Engine(int workers = 8, IEnumerable<IRestoreItemAction>? actions = null) =>
         new(Options.Create(new RestoreEngineOptions { Workers = workers, ProgressInterval = TimeSpan.FromMilliseconds(50) }),
-            actions ?? [], null, TimeProvider.System, NullLogger<RestoreEngine>.Instance);
+            actions ?? [.. BuiltInRestoreItemActions.Create(), new InitRestoreHookAction()], null, TimeProvider.System,
+            NullLogger<RestoreEngine>.Instance);
 
     public static Task<RestoreOutcome> RestoreAsync(k8s.Kubernetes client, ObjectStoreLocation location, Backup backup, Restore restore,
         RestoreEngine? engine = null) =>
