@@ -3,7 +3,9 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Velero.Api.V1;
+using Velero.Restorer.Actions.BuiltIn;
 using Velero.Restorer.Engine;
+using Velero.Restorer.Hooks;
 using Velero.Selection.Validation;
 using Velero.Snapshotter.Collection;
 
@@ -29,7 +31,8 @@ internal static class RestoreBenchmark
 
             using var target = await EmulatorProcess.StartAsync();
             using var client = new k8s.Kubernetes(k8s.KubernetesClientConfiguration.BuildConfigFromConfigFile(target.Kubeconfig, currentContext: EmulatorProcess.Context));
-            var engine = new RestoreEngine(Options.Create(new RestoreEngineOptions { Workers = workers, ProgressInterval = TimeSpan.FromMilliseconds(100) }), [], null, TimeProvider.System,
+            var engine = new RestoreEngine(Options.Create(new RestoreEngineOptions { Workers = workers, ProgressInterval = TimeSpan.FromMilliseconds(100) }),
+                [.. BuiltInRestoreItemActions.Create(), new InitRestoreHookAction()], null, TimeProvider.System,
                 NullLogger<RestoreEngine>.Instance);
             var restore = new Restore
             {

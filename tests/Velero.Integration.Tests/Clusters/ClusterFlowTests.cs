@@ -28,7 +28,10 @@ public sealed class ClusterFlowTests(ClusterFixture clusters) : IClassFixture<Cl
         Assert.StartsWith("velero-cli-", processed.Metadata.Name, StringComparison.Ordinal);
         Assert.Equal(ServerStatusRequestPhase.Processed, processed.Status!.Phase);
         Assert.NotNull(processed.Status.ProcessedTimestamp);
-        Assert.Equal(["ObjectStore velero.io/aws", "ObjectStore velero.io/fs"], processed.Status.Plugins!.Select(p => $"{p.Kind} {p.Name}"));
+        var plugins = processed.Status.Plugins!.Select(p => $"{p.Kind} {p.Name}").ToList();
+        Assert.Equal(["ObjectStore velero.io/aws", "ObjectStore velero.io/fs"], plugins.Where(p => p.StartsWith("ObjectStore ", StringComparison.Ordinal)));
+        Assert.Contains("RestoreItemAction velero.io/pod", plugins);
+        Assert.Contains("RestoreItemAction velero.io/init-restore-hook", plugins);
 
         // Processed requests are deleted after their retention (upstream: one minute; five seconds here).
         var deadline = DateTime.UtcNow.AddSeconds(30);
