@@ -23,7 +23,20 @@ internal sealed class NamespaceEnsurer(
 
     /// <summary>True when <paramref name="target"/> exists and is active; false (an error logged) when it cannot be had.</summary>
     public Task<bool> EnsureAsync(string source, string target, CancellationToken cancellationToken, bool asItem = false) =>
-        _ensured.GetOrAdd(target, _ => new Lazy<Task<bool>>(() => CreateAsync(source, target, asItem, cancellationToken))).Value;
+        _ensured.GetOrAdd(target, _ => new Lazy<Task<bool>>(() => TryCreateAsync(source, target, asItem, cancellationToken))).Value;
+
+    private async Task<bool> TryCreateAsync(string source, string target, bool asItem, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CreateAsync(source, target, asItem, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            log.VeleroError($"error creating namespace {target}: {e.Message}");
+            return false;
+        }
+    }
 
     private async Task<bool> CreateAsync(string source, string target, bool asItem, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Text.Json.Nodes;
 using Velero.Kubernetes.Raw;
+using Velero.ObjectStorage;
 using Velero.Restorer.Actions;
 using Velero.Restorer.Items;
 
@@ -54,7 +55,19 @@ internal sealed partial class RestoreRun
             return;
         }
 
-        var outcome = await RunPipelineAsync(obj, type, targetNamespace, name, resourceId, chain, cancellationToken);
+        (string Action, string Name) outcome;
+        try
+        {
+            outcome = await RunPipelineAsync(obj, type, targetNamespace, name, resourceId, chain, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The API server could not be reached for this item (a dropped connection, a timeout): an error of the item,
+            // as any other failed create; the other items go on.
+            _log.Error(targetNamespace, $"error restoring {resourceId}: {MessageSanitizer.Sanitize(e.Message)}");
+            outcome = (RestoredItems.Failed, name);
+        }
+
         Restored.Record(apiVersion, kind, targetNamespace, outcome.Name, outcome.Action);
     }
 

@@ -17,6 +17,9 @@ public sealed class ClusterApi
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
     private static readonly MediaTypeHeaderValue MergePatchType = new("application/merge-patch+json");
 
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(10);
+
     private readonly k8s.Kubernetes _client;
     private readonly string _root;
 
@@ -44,7 +47,7 @@ public sealed class ClusterApi
     /// <summary>The object at <paramref name="path"/>, or null when the API server answers 404.</summary>
     public async Task<JsonObject?> GetAsync(string path, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Get, path, null, null, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -121,22 +124,45 @@ public sealed class ClusterApi
     private async Task<ApiResponse> WriteAsync(HttpMethod method, string path, JsonObject body, MediaTypeHeaderValue type,
         CancellationToken cancellationToken)
     {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
-        content.Headers.ContentType = type;
-        using var response = await SendAsync(method, path, content, cancellationToken);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
+        using var response = await SendAsync(method, path, bytes, type, cancellationToken);
         return new ApiResponse(response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    /// <summary>
+    /// One request, retried as client-go retries: on 429 (API priority and fairness), and on a 5xx that carries
+    /// <c>Retry-After</c>, after the wait the server asks for (capped), up to <see cref="MaxAttempts"/> attempts.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, byte[]? body, MediaTypeHeaderValue? type,
+        CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, _root + path) { Content = content };
-        request.Headers.Accept.ParseAdd("application/json");
-        if (_client.Credentials is { } credentials)
+        for (var attempt = 1; ; attempt++)
         {
-            await credentials.ProcessHttpRequestAsync(request, cancellationToken);
-        }
+            using var request = new HttpRequestMessage(method, _root + path);
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = type;
+            }
 
-        return await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            request.Headers.Accept.ParseAdd("application/json");
+            if (_client.Credentials is { } credentials)
+            {
+                await credentials.ProcessHttpRequestAsync(request, cancellationToken);
+            }
+
+            var response = await _client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var retryAfter = response.Headers.RetryAfter?.Delta;
+            var retry = response.StatusCode == HttpStatusCode.TooManyRequests || ((int)response.StatusCode >= 500 && retryAfter is not null);
+            if (!retry || attempt >= MaxAttempts)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            var wait = retryAfter ?? TimeSpan.FromSeconds(1);
+            await Task.Delay(wait > MaxRetryWait ? MaxRetryWait : wait, cancellationToken);
+        }
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string verb, string path, CancellationToken cancellationToken)
