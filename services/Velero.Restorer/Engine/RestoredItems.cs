@@ -22,9 +22,6 @@ internal sealed class RestoredItems
     public void Record(string apiVersion, string kind, string? @namespace, string name, string action) =>
         _items[($"{apiVersion}/{kind}", string.IsNullOrEmpty(@namespace) ? null : @namespace, name)] = action;
 
-    public bool Contains(string apiVersion, string kind, string? @namespace, string name) =>
-        _items.ContainsKey(($"{apiVersion}/{kind}", string.IsNullOrEmpty(@namespace) ? null : @namespace, name));
-
     public SortedDictionary<string, List<string>> ToDocument()
     {
         var document = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);

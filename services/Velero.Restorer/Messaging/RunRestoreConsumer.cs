@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using k8s;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Velero.Api.V1;
@@ -8,7 +7,6 @@ using Velero.Kubernetes.Clusters;
 using Velero.Kubernetes.Locations;
 using Velero.Kubernetes.Resources;
 using Velero.ObjectStorage;
-using Velero.ObjectStorage.Locations;
 using Velero.Restorer.Engine;
 using Velero.ServiceDefaults.Messaging;
 
@@ -40,7 +38,7 @@ internal sealed class RunRestoreConsumer(
         activity?.SetTag("velero.restore", $"{target.Namespace}/{target.Name}");
         activity?.SetTag("velero.cluster", target.Cluster.Name);
 
-        var cluster = clusters.Find(target.Cluster.Id) ?? throw NotServed(target);
+        var cluster = CommandClusters.Connect(clusters, target.Cluster, "restorer");
         var restore = await new CustomResourceClient<Restore>(cluster.Client).GetAsync(target.Namespace, target.Name, context.CancellationToken);
         if (restore?.Metadata.Uid != target.Uid || restore.Status?.Phase != RestorePhase.InProgress)
         {
@@ -57,9 +55,12 @@ internal sealed class RunRestoreConsumer(
             return;
         }
 
-        using var location = await OpenLocationAsync(cluster.Client, target, command.StorageLocation, context);
+        var (opened, error) = await StorageLocationOpener.OpenAsync(cluster.Client, stores, target.Namespace, command.StorageLocation,
+            context.CancellationToken);
+        using var location = opened;
         if (location is null)
         {
+            await PublishFailedAsync(context, error!);
             return;
         }
 
@@ -104,38 +105,6 @@ internal sealed class RunRestoreConsumer(
         }
 
         await PublishOutcomeAsync(context, outcome, startedAt);
-    }
-
-    /// <summary>
-    /// A cluster this restorer does not know yet (one of its clusters is still unidentified) is retried; one it does not
-    /// serve at all goes to the error queue at once, with the reason. The scheduler fails the restore when no restorer
-    /// reports on it.
-    /// </summary>
-    private Exception NotServed(RestoreRef target) =>
-        clusters.Clusters.Any(c => c.Identity is null)
-            ? new ClusterNotReachableException($"cluster {target.Cluster.Name} ({target.Cluster.Id}) is not reachable from this restorer yet")
-            : new InvalidMessageException($"cluster {target.Cluster.Name} ({target.Cluster.Id}) is not served by this restorer");
-
-    private async Task<ObjectStoreLocation?> OpenLocationAsync(IKubernetes client, RestoreRef target, string name,
-        ConsumeContext<RunRestore> context)
-    {
-        var bsl = await new CustomResourceClient<BackupStorageLocation>(client).GetAsync(target.Namespace, name, context.CancellationToken);
-        if (bsl is null)
-        {
-            await PublishFailedAsync(context, $"error getting backup storage location: backupstoragelocations.velero.io \"{name}\" not found");
-            return null;
-        }
-
-        try
-        {
-            var config = await LocationConfigReader.ReadAsync(client, bsl, context.CancellationToken);
-            return stores.Create(config);
-        }
-        catch (Exception e) when (e is LocationConfigException or ObjectStorageException or ArgumentException)
-        {
-            await PublishFailedAsync(context, $"error opening backup storage location \"{name}\": {MessageSanitizer.Sanitize(e.Message)}");
-            return null;
-        }
     }
 
     private static Task PublishOutcomeAsync(ConsumeContext<RunRestore> context, RestoreOutcome outcome, DateTimeOffset startedAt) =>

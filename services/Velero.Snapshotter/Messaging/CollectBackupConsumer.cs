@@ -41,7 +41,7 @@ internal sealed class CollectBackupConsumer(
         activity?.SetTag("velero.backup", $"{target.Namespace}/{target.Name}");
         activity?.SetTag("velero.cluster", target.Cluster.Name);
 
-        var cluster = clusters.Find(target.Cluster.Id) ?? throw NotServed(target);
+        var cluster = CommandClusters.Connect(clusters, target.Cluster, "snapshotter");
 
         var backup = await new CustomResourceClient<Backup>(cluster.Client).GetAsync(target.Namespace, target.Name, context.CancellationToken);
         if (backup?.Metadata.Uid != target.Uid || backup.Status?.Phase != BackupPhase.InProgress)
@@ -52,9 +52,12 @@ internal sealed class CollectBackupConsumer(
             return;
         }
 
-        using var location = await OpenLocationAsync(cluster.Client, target, command.StorageLocation, context);
+        var (opened, error) = await StorageLocationOpener.OpenAsync(cluster.Client, stores, target.Namespace, command.StorageLocation,
+            context.CancellationToken);
+        using var location = opened;
         if (location is null)
         {
+            await PublishFailedAsync(context, error!);
             return;
         }
 
@@ -100,38 +103,6 @@ internal sealed class CollectBackupConsumer(
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             logger.LogWarning("Backup {Namespace}/{Name} failed: {Reason}", target.Namespace, target.Name, e.Message);
             await PublishFailedAsync(context, e.Message);
-        }
-    }
-
-    /// <summary>
-    /// A cluster this snapshotter does not know yet (one of its clusters is still unidentified) is retried; one it
-    /// does not serve at all goes to the error queue at once, with the reason, instead of holding a consumer slot
-    /// through every retry. The scheduler fails the backup when no snapshotter reports on it.
-    /// </summary>
-    private Exception NotServed(BackupRef target) =>
-        clusters.Clusters.Any(c => c.Identity is null)
-            ? new ClusterNotReachableException($"cluster {target.Cluster.Name} ({target.Cluster.Id}) is not reachable from this snapshotter yet")
-            : new InvalidMessageException($"cluster {target.Cluster.Name} ({target.Cluster.Id}) is not served by this snapshotter");
-
-    private async Task<ObjectStoreLocation?> OpenLocationAsync(IKubernetes client, BackupRef target, string name,
-        ConsumeContext<CollectBackup> context)
-    {
-        var bsl = await new CustomResourceClient<BackupStorageLocation>(client).GetAsync(target.Namespace, name, context.CancellationToken);
-        if (bsl is null)
-        {
-            await PublishFailedAsync(context, $"error getting backup storage location: backupstoragelocations.velero.io \"{name}\" not found");
-            return null;
-        }
-
-        try
-        {
-            var config = await LocationConfigReader.ReadAsync(client, bsl, context.CancellationToken);
-            return stores.Create(config);
-        }
-        catch (Exception e) when (e is LocationConfigException or ObjectStorageException or ArgumentException)
-        {
-            await PublishFailedAsync(context, $"error opening backup storage location \"{name}\": {MessageSanitizer.Sanitize(e.Message)}");
-            return null;
         }
     }
 
