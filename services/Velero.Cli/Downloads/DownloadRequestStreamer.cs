@@ -30,6 +30,23 @@ public sealed class DownloadRequestStreamer(IKubernetes client, TimeProvider? ti
         await body.CopyToAsync(destination, 81920, cancellationToken);
     }
 
+    /// <summary>Copies the target as UTF-8 text into <paramref name="destination"/> (<c>logs</c> writes to stdout).</summary>
+    public async Task StreamTextAsync(string @namespace, string name, string kind, TextWriter destination, DownloadSettings settings,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        await using var body = await OpenAsync(@namespace, name, kind, settings, cancellationToken);
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var buffer = new char[16 * 1024];
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        await destination.FlushAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The target's content, decompressed unless it is <c>BackupContents</c>, for reading as it arrives (describe parses
     /// resource lists and results from it). The timeout runs until the stream is disposed.
