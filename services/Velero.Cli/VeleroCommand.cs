@@ -1,6 +1,8 @@
 using Velero.Cli.CommandLine;
 using Velero.Cli.Commands;
+using Velero.Cli.Commands.Backup;
 using Velero.Cli.Commands.Install;
+using Velero.Cli.Commands.Restore;
 using Velero.Cli.Commands.Version;
 
 namespace Velero.Cli;
@@ -24,6 +26,8 @@ internal static class VeleroCommand
         };
         var globals = GlobalFlags.Bind(root);
         root.Add(
+            BackupCommands.Create(),
+            RestoreCommands.Create(),
             VersionCommand.Create(),
             InstallCommand.Create(),
             new Command("server", "Run the velero server")
