@@ -26,6 +26,7 @@ internal static class VeleroCommand
         root.Add(
             VersionCommand.Create(),
             InstallCommand.Create(),
+            UninstallCommand.Create(),
             new Command("server", "Run the velero server")
             {
                 DisableFlagParsing = true,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Velero.Api;
 using Velero.Kubernetes.Raw;
 
 namespace Velero.Cli.Install;

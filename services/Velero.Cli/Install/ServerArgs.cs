@@ -1,4 +1,5 @@
 using System.Globalization;
+using Velero.Api;
 
 namespace Velero.Cli.Install;
 
