@@ -30,6 +30,7 @@ internal static class VeleroCommand
             RestoreCommands.Create(),
             VersionCommand.Create(),
             InstallCommand.Create(),
+            UninstallCommand.Create(),
             new Command("server", "Run the velero server")
             {
                 DisableFlagParsing = true,
