@@ -1,0 +1,8 @@
+namespace Velero.Cli.Output;
+
+internal enum OutputFormat
+{
+    Table,
+    Json,
+    Yaml,
+}
