@@ -1,4 +1,5 @@
 using System.Globalization;
+using Velero.Api;
 
 namespace Velero.Cli.Commands.Server;
 
@@ -12,8 +13,10 @@ internal static class FlagValues
 
     public static bool Duration(string text, out string value, out string error)
     {
-        var ok = GoDuration.TryParse(text, out var duration, out error);
-        value = ok ? GoDuration.ToConfiguration(duration) : "";
+        // Go's time.ParseDuration syntax; the binder reads TimeSpan's invariant form (d.hh:mm:ss.fffffff).
+        var ok = GoDuration.TryParse(text, out var duration);
+        value = ok ? duration.ToString("c", CultureInfo.InvariantCulture) : "";
+        error = ok ? "" : $"time: invalid duration \"{text}\"";
         return ok;
     }
 
