@@ -1,6 +1,12 @@
 using Velero.Cli.CommandLine;
 using Velero.Cli.Commands;
+using Velero.Cli.Commands.BackupLocation;
+using Velero.Cli.Commands.Client;
+using Velero.Cli.Commands.Completion;
 using Velero.Cli.Commands.Install;
+using Velero.Cli.Commands.Plugin;
+using Velero.Cli.Commands.Schedule;
+using Velero.Cli.Commands.SnapshotLocation;
 using Velero.Cli.Commands.Version;
 
 namespace Velero.Cli;
@@ -26,6 +32,12 @@ internal static class VeleroCommand
         root.Add(
             VersionCommand.Create(),
             InstallCommand.Create(),
+            ScheduleCommands.Create(),
+            BackupLocationCommands.Create(),
+            SnapshotLocationCommands.Create(),
+            PluginCommands.Create(),
+            ClientCommands.Create(),
+            CompletionCommand.Create(),
             new Command("server", "Run the velero server")
             {
                 DisableFlagParsing = true,
