@@ -9,6 +9,7 @@ using Velero.Cli.Commands.Plugin;
 using Velero.Cli.Commands.Restore;
 using Velero.Cli.Commands.Schedule;
 using Velero.Cli.Commands.SnapshotLocation;
+using Velero.Cli.Commands.Verbs;
 using Velero.Cli.Commands.Version;
 
 namespace Velero.Cli;
@@ -48,6 +49,7 @@ internal static class VeleroCommand
                 DisableFlagParsing = true,
                 Run = ctx => ServerCommand.RunAsync([.. ctx.Args]),
             });
+        root.Add([.. VerbCommands.Create()]);
         return (root, globals);
     }
 
