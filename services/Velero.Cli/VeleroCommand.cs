@@ -1,6 +1,8 @@
 using Velero.Cli.CommandLine;
 using Velero.Cli.Commands;
+using Velero.Cli.Commands.Backup;
 using Velero.Cli.Commands.Install;
+using Velero.Cli.Commands.Restore;
 using Velero.Cli.Commands.Version;
 
 namespace Velero.Cli;
@@ -26,6 +28,8 @@ internal static class VeleroCommand
         root.Add(
             VersionCommand.Create(),
             InstallCommand.Create(),
+            BackupCommands.Create(),
+            RestoreCommands.Create(),
             new Command("server", "Run the velero server")
             {
                 DisableFlagParsing = true,
