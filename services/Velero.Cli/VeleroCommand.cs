@@ -26,10 +26,11 @@ internal static class VeleroCommand
         };
         var globals = GlobalFlags.Bind(root);
         root.Add(
-            VersionCommand.Create(),
-            InstallCommand.Create(),
             BackupCommands.Create(),
             RestoreCommands.Create(),
+            VersionCommand.Create(),
+            InstallCommand.Create(),
+            UninstallCommand.Create(),
             new Command("server", "Run the velero server")
             {
                 DisableFlagParsing = true,

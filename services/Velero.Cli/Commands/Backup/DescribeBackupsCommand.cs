@@ -2,6 +2,7 @@ using Velero.Api;
 using Velero.Api.V1;
 using Velero.BackupFormat.Layout;
 using Velero.Cli.CommandLine;
+using Velero.Cli.Downloads;
 using Velero.Cli.Printers;
 using Velero.Cli.Resources;
 using Velero.Kubernetes.Resources;
@@ -35,7 +36,9 @@ internal static class DescribeBackupsCommand
             }
 
             var backups = await VeleroResources.GetOrListAsync<Api.V1.Backup>(ctx, selector.Value);
-            var files = DescribeFilesSource.For(ctx, insecure.Value, caCert.Changed ? caCert.Value : ctx.ClientConfig.CaCertFile ?? "");
+            var byName = backups.DistinctBy(b => b.Metadata.Name).ToDictionary(b => b.Metadata.Name);
+            var files = DescribeFilesSource.For(ctx, insecure.Value, caCert.Changed ? caCert.Value : ctx.ClientConfig.CaCertFile ?? "",
+                (name, token) => StorageLocationCaCert.ForBackupAsync(ctx.Kube(), ctx.Namespace, byName[name], token));
             var first = true;
             foreach (var backup in backups)
             {

@@ -2,6 +2,7 @@ using Velero.Api;
 using Velero.Api.V1;
 using Velero.BackupFormat.Layout;
 using Velero.Cli.CommandLine;
+using Velero.Cli.Downloads;
 using Velero.Cli.Commands.Backup;
 using Velero.Cli.Printers;
 using Velero.Cli.Resources;
@@ -22,7 +23,9 @@ internal static class DescribeRestoresCommand
         command.Run = async ctx =>
         {
             var restores = await VeleroResources.GetOrListAsync<Api.V1.Restore>(ctx, selector.Value);
-            var files = DescribeFilesSource.For(ctx, insecure.Value, caCert.Changed ? caCert.Value : ctx.ClientConfig.CaCertFile ?? "");
+            var byName = restores.DistinctBy(r => r.Metadata.Name).ToDictionary(r => r.Metadata.Name);
+            var files = DescribeFilesSource.For(ctx, insecure.Value, caCert.Changed ? caCert.Value : ctx.ClientConfig.CaCertFile ?? "",
+                (name, token) => StorageLocationCaCert.ForRestoreAsync(ctx.Kube(), ctx.Namespace, byName[name], token));
             var first = true;
             foreach (var restore in restores)
             {
