@@ -18,7 +18,9 @@ internal sealed class DescriptionWriter
     {
         var writer = new DescriptionWriter();
         describe(writer);
-        return GoTabWriter.Format(writer._text.ToString());
+        var layout = new GoTabWriter();
+        layout.Write(writer._text.ToString());
+        return layout.Flush();
     }
 
     public void Printf(string text) => _text.Append(Prefix).Append(text);

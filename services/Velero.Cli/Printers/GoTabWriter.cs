@@ -3,23 +3,39 @@ using System.Text;
 namespace Velero.Cli.Printers;
 
 /// <summary>
-/// Go's <c>text/tabwriter</c> with space padding and no flags, as upstream's describers use it
-/// (<c>Init(buf, 0, 8, 2, ' ', 0)</c>): tab-terminated cells align in column blocks of consecutive lines that
-/// have a cell in that column; the last cell of a line never aligns.
+/// Go's <c>text/tabwriter</c> with space padding, as upstream's describer configures it (minwidth 0, padding 2):
+/// tab-terminated cells of consecutive lines form a column block padded to its widest cell; a line's text after its
+/// last tab is not part of any column, so a line without tabs ends every block above it.
 /// </summary>
-internal static class GoTabWriter
+internal sealed class GoTabWriter(int minWidth = 0, int padding = 2)
 {
-    public static string Format(string text, int minWidth = 0, int padding = 2)
+    private readonly StringBuilder _pending = new();
+
+    public void Write(string text) => _pending.Append(text);
+
+    /// <summary>Lays out everything written so far.</summary>
+    public string Flush()
     {
+        var text = _pending.ToString();
+        var endsWithNewline = text.EndsWith('\n');
         var lines = text.Split('\n').Select(l => l.Split('\t')).ToList();
+        if (endsWithNewline)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
         var output = new StringBuilder();
-        Format(output, lines, [], 0, lines.Count, minWidth, padding);
-        // The split left an empty last line for text ending in a newline: drop its newline.
-        return output.ToString(0, output.Length - 1);
+        var widths = new List<int>();
+        Format(lines, 0, lines.Count, widths, output);
+        if (!endsWithNewline && output.Length > 0)
+        {
+            output.Length--;
+        }
+
+        return output.ToString();
     }
 
-    private static void Format(StringBuilder output, List<string[]> lines, List<int> widths, int line0, int line1,
-        int minWidth, int padding)
+    private void Format(List<string[]> lines, int line0, int line1, List<int> widths, StringBuilder output)
     {
         var column = widths.Count;
         for (var current = line0; current < line1; current++)
@@ -29,8 +45,8 @@ internal static class GoTabWriter
                 continue;
             }
 
-            // A cell exists in this column: print the lines before it, then size the block of lines that share it.
-            WriteLines(output, lines, widths, line0, current);
+            // A cell in this column starts a block: print the lines above it with the widths known so far.
+            WriteLines(lines, line0, current, widths, output);
             line0 = current;
             var width = minWidth;
             for (; current < line1 && column < lines[current].Length - 1; current++)
@@ -39,16 +55,16 @@ internal static class GoTabWriter
             }
 
             widths.Add(width);
-            Format(output, lines, widths, line0, current, minWidth, padding);
+            Format(lines, line0, current, widths, output);
             widths.RemoveAt(widths.Count - 1);
             line0 = current;
             current--;
         }
 
-        WriteLines(output, lines, widths, line0, line1);
+        WriteLines(lines, line0, line1, widths, output);
     }
 
-    private static void WriteLines(StringBuilder output, List<string[]> lines, List<int> widths, int from, int to)
+    private static void WriteLines(List<string[]> lines, int from, int to, List<int> widths, StringBuilder output)
     {
         for (var i = from; i < to; i++)
         {

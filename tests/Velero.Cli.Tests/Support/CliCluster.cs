@@ -26,6 +26,8 @@ public sealed class CliCluster : IAsyncLifetime
             ContextName = "cli-test",
             KubeconfigPath = Path.Combine(_directory, "kubeconfig"),
             SecureListen = null,
+            // Creation and deletion timestamps at the runner's fixed "now", so golden tables are stable.
+            Clock = new FixedTime(CliRunner.Now),
         });
         Client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
         await VeleroCrdInstaller.ApplyAsync(Client, "velero", TimeSpan.FromSeconds(30));

@@ -2,13 +2,14 @@ using Velero.Cli.CommandLine;
 
 namespace Velero.Cli.Commands.Backup;
 
-/// <summary><c>velero backup</c>: the backup verbs.</summary>
+/// <summary><c>velero backup</c>: upstream's group (pkg/cmd/cli/backup/backup.go), its verbs in upstream's order.</summary>
 internal static class BackupCommands
 {
-    public static Command Create()
-    {
-        var command = new Command("backup", "Work with backups") { Long = "Work with backups" };
-        command.Add(BackupDownloadCommand.Create(), BackupLogsCommand.Create());
-        return command;
-    }
+    public static Command Create() => new Command("backup", "Work with backups") { Long = "Work with backups" }.Add(
+        CreateBackupCommand.Create(),
+        GetBackupsCommand.Create(),
+        BackupLogsCommand.Create(),
+        DescribeBackupsCommand.Create(),
+        BackupDownloadCommand.Create(),
+        DeleteBackupCommand.Create());
 }
