@@ -18,7 +18,7 @@ internal sealed class DescriptionWriter
     {
         var writer = new DescriptionWriter();
         describe(writer);
-        return GoTabWriter.Format(writer._text.ToString());
+        return DescriptionLayout.Format(writer._text.ToString());
     }
 
     public void Printf(string text) => _text.Append(Prefix).Append(text);

@@ -7,7 +7,7 @@ namespace Velero.Cli.Printers;
 /// (<c>Init(buf, 0, 8, 2, ' ', 0)</c>): tab-terminated cells align in column blocks of consecutive lines that
 /// have a cell in that column; the last cell of a line never aligns.
 /// </summary>
-internal static class GoTabWriter
+internal static class DescriptionLayout
 {
     public static string Format(string text, int minWidth = 0, int padding = 2)
     {
