@@ -1,3 +1,4 @@
+using Velero.Cli.Commands.Server;
 using Velero.Restorer;
 using Velero.Scheduler;
 using Velero.ServiceDefaults.Hosting;
@@ -7,8 +8,9 @@ using Velero.Uploader;
 namespace Velero.Cli.Commands;
 
 /// <summary>
-/// <c>velero server [--roles scheduler,snapshotter,uploader,restorer]</c>: runs the chosen roles in one process,
-/// all of them by default. Other arguments go to the host (<c>--urls</c>, <c>--Section:Key=value</c>).
+/// <c>velero server [--roles scheduler,snapshotter,uploader,restorer] [upstream's server flags]</c>: runs the chosen
+/// roles in one process, all of them by default. Upstream's flags that apply become settings, the others are named in
+/// one line at start; <c>--urls</c> and <c>--Section:Key=value</c> go to the host as they are.
 /// </summary>
 internal static class ServerCommand
 {
@@ -25,57 +27,32 @@ internal static class ServerCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var (roleNames, hostArgs, error) = ParseRoles(args);
-        if (error is not null)
+        var invocation = ServerArguments.Parse(args);
+        if (invocation.Error is not null)
         {
-            await Console.Error.WriteLineAsync($"velero server: {error}");
-            return 2;
+            // cobra's wording for a flag error; exit 1 as upstream's binary.
+            await Console.Error.WriteLineAsync($"Error: {invocation.Error}\nRun 'velero server --help' for usage.");
+            return 1;
         }
 
-        var roles = roleNames.Select(name => Roles[name]()).ToList();
+        if (invocation.Help)
+        {
+            await Console.Out.WriteAsync(ServerHelp.Text(DefaultUrls));
+            return 0;
+        }
+
+        var roles = invocation.Roles.Select(name => Roles[name]()).ToList();
         var serviceName = roles.Count == 1 ? $"velero-{roles[0].Name}" : "velero";
-        return await ServiceHost.RunAsync(hostArgs, serviceName, roles, DefaultUrls);
+        return await ServiceHost.RunAsync([.. invocation.HostArgs], serviceName, roles, DefaultUrls,
+            services => NoticeIgnored(services, invocation.Ignored));
     }
 
-    internal static (IReadOnlyList<string> Roles, string[] HostArgs, string? Error) ParseRoles(string[] args)
+    private static void NoticeIgnored(IServiceProvider services, IReadOnlyList<string> ignored)
     {
-        var hostArgs = new List<string>();
-        string? value = null;
-        for (var i = 0; i < args.Length; i++)
+        if (ignored.Count > 0)
         {
-            if (args[i] == "--roles")
-            {
-                if (i + 1 >= args.Length)
-                {
-                    return ([], [], "--roles needs a value, for example --roles scheduler,restorer");
-                }
-
-                value = args[++i];
-            }
-            else if (args[i].StartsWith("--roles=", StringComparison.Ordinal))
-            {
-                value = args[i]["--roles=".Length..];
-            }
-            else
-            {
-                hostArgs.Add(args[i]);
-            }
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Velero.Server").LogWarning(
+                "ignoring upstream server flags that do not apply: {Flags}", string.Join(", ", ignored));
         }
-
-        if (value is null)
-        {
-            return (RoleNames.All, [.. hostArgs], null);
-        }
-
-        var names = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Distinct(StringComparer.Ordinal).ToList();
-        var unknown = names.Where(n => !Roles.ContainsKey(n)).ToList();
-        if (names.Count == 0 || unknown.Count > 0)
-        {
-            var what = names.Count == 0 ? "no role given" : $"unknown role {string.Join(", ", unknown.Select(u => $"'{u}'"))}";
-            return ([], [], $"{what}; valid roles: {string.Join(",", RoleNames.All)}");
-        }
-
-        return (names, [.. hostArgs], null);
     }
 }

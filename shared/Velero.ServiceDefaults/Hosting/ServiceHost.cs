@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Velero.Kubernetes.Clusters;
 using Velero.ServiceDefaults.Messaging;
@@ -17,9 +18,13 @@ namespace Velero.ServiceDefaults.Hosting;
 /// </summary>
 public static class ServiceHost
 {
+    /// <summary>The console log format: <c>simple</c> (the default), <c>json</c> or <c>systemd</c>.</summary>
+    public const string ConsoleFormatterKey = "Logging:Console:FormatterName";
+
     /// <summary>Runs until SIGTERM/SIGINT. Returns the process exit code; a failed start prints one line.</summary>
+    /// <param name="built">Called once the host is built, before start-up: what a caller logs about its arguments.</param>
     public static async Task<int> RunAsync(string[] args, string serviceName, IReadOnlyList<IServiceRole> roles,
-        string defaultUrls)
+        string defaultUrls, Action<IServiceProvider>? built = null)
     {
         using var stopping = new CancellationTokenSource();
         // Until the host runs, nothing else listens for SIGTERM: a service told to stop while it waits for its
@@ -31,6 +36,7 @@ public static class ServiceHost
             try
             {
                 app = Build(args, serviceName, roles, defaultUrls);
+                built?.Invoke(app.Services);
                 await app.Services.GetRequiredService<StartupRunner>().RunAsync(stopping.Token);
             }
             catch (Exception e) when (e is StartupFailedException or OptionsValidationException)
@@ -71,6 +77,12 @@ public static class ServiceHost
         builder.Services.AddSingleton<StartupRunner>();
         builder.Services.AddHealthChecks();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        // The slim builder fixes the simple console formatter; the standard setting (json, systemd) picks another.
+        if (builder.Configuration[ConsoleFormatterKey] is { Length: > 0 } formatter)
+        {
+            builder.Services.PostConfigure<ConsoleLoggerOptions>(o => o.FormatterName = formatter);
+        }
+
         builder.AddVeleroTelemetry(identity);
         builder.Services.AddVeleroClusters(builder.Configuration);
         builder.Services.AddSingleton<IStartupTask, ClusterConfigurationLoaded>();
@@ -84,6 +96,11 @@ public static class ServiceHost
         builder.Services.AddVeleroBus(builder.Configuration, roles);
         var app = builder.Build();
         app.MapVeleroHealth();
+        foreach (var role in roles)
+        {
+            role.MapEndpoints(app);
+        }
+
         return app;
     }
 
