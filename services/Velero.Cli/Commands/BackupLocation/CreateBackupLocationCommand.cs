@@ -73,6 +73,8 @@ internal static class CreateBackupLocationCommand
                     BackupSyncPeriod = syncPeriod.Changed ? GoDuration.Format(syncPeriod.Value) : null,
                     ValidationFrequency = validationFrequency.Changed ? GoDuration.Format(validationFrequency.Value) : null,
                 },
+                // Go prints the empty status struct (`status: {}`) with -o.
+                Status = new BackupStorageLocationStatus(),
             };
             if (output.Requested)
             {

@@ -41,6 +41,8 @@ internal static class CreateSnapshotLocationCommand
                     Config = LocationFlags.MapOrNull(config.Value),
                     Credential = LocationFlags.Credential(credential.Value),
                 },
+                // Go prints the empty status struct (`status: {}`) with -o.
+                Status = new VolumeSnapshotLocationStatus(),
             };
             if (output.Requested)
             {
