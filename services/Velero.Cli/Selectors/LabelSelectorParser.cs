@@ -1,4 +1,5 @@
 using k8s.Models;
+using Velero.Cli.CommandLine;
 
 namespace Velero.Cli.Selectors;
 
@@ -15,6 +16,27 @@ internal static class LabelSelectorParser
     {
         var parser = new Parser(SelectorLexer.Scan(selector));
         return [.. parser.ParseAll().OrderBy(r => r.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// For commands that list by selector: null for an empty selector (everything), else the normalized form; a
+    /// malformed selector is a one-line <see cref="CliException"/>.
+    /// </summary>
+    public static string? Canonical(string selector)
+    {
+        if (string.IsNullOrWhiteSpace(selector))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Normalize(selector) is { Length: > 0 } normalized ? normalized : null;
+        }
+        catch (FormatException e)
+        {
+            throw new CliException(e.Message);
+        }
     }
 
     /// <summary><c>labels.Parse(s).String()</c>: the normalized form sent to the API server.</summary>

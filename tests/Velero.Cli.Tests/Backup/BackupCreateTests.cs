@@ -46,7 +46,7 @@ public sealed class BackupCreateTests(CliCluster cluster) : IClassFixture<CliClu
     [Fact]
     public async Task From_schedule_takes_the_template_and_a_timestamped_name()
     {
-        await Seed.CreateAsync(cluster.Client, new Schedule
+        await Seed.CreateAsync(cluster.Client, new Api.V1.Schedule
         {
             Metadata = new() { Name = "daily", Labels = new Dictionary<string, string> { ["env"] = "prod" } },
             Spec = new ScheduleSpec { Schedule = "@daily", Template = new BackupSpec { IncludedNamespaces = ["billing"], Ttl = "240h0m0s" } },

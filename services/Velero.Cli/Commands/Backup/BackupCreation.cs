@@ -150,7 +150,7 @@ internal sealed class BackupCreation(CommandContext ctx, BackupOptions o, Output
     /// <summary>Upstream's builder FromSchedule: the template, the schedule's labels plus its name label, and an owner reference when asked.</summary>
     private async Task<Api.V1.Backup> FromScheduleAsync(string scheduleName, string name)
     {
-        var schedule = await VeleroResources.GetAsync<Schedule>(ctx, scheduleName);
+        var schedule = await VeleroResources.GetAsync<Api.V1.Schedule>(ctx, scheduleName);
         if (name.Length == 0)
         {
             name = $"{schedule.Metadata.Name}-{ctx.Time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
@@ -172,7 +172,7 @@ internal sealed class BackupCreation(CommandContext ctx, BackupOptions o, Output
             [
                 new V1OwnerReference
                 {
-                    ApiVersion = WellKnown.V1ApiVersion, Kind = Schedule.KubeKind, Name = schedule.Metadata.Name,
+                    ApiVersion = WellKnown.V1ApiVersion, Kind = Api.V1.Schedule.KubeKind, Name = schedule.Metadata.Name,
                     Uid = schedule.Metadata.Uid, Controller = true,
                 },
             ];

@@ -3,6 +3,7 @@ using Velero.Api;
 using Velero.Api.V1;
 using Velero.Cli.CommandLine;
 using Velero.Cli.Resources;
+using Velero.Cli.Selectors;
 
 namespace Velero.Cli.Commands.Backup;
 
@@ -121,8 +122,8 @@ internal sealed class BackupSpecFlags
         ExcludedClusterScopedResources = NullIfEmpty(ExcludeClusterScopedResources.Value),
         IncludedNamespaceScopedResources = NullIfEmpty(IncludeNamespaceScopedResources.Value),
         ExcludedNamespaceScopedResources = NullIfEmpty(ExcludeNamespaceScopedResources.Value),
-        LabelSelector = Selector.Value.Length > 0 ? LabelSelectorParser.Parse(Selector.Value) : null,
-        OrLabelSelectors = OrSelector.Value.Length > 0 ? LabelSelectorParser.ParseOr(OrSelector.Value) : null,
+        LabelSelector = Selector.Value.Length > 0 ? LabelSelectorParser.ToLabelSelector(Selector.Value) : null,
+        OrLabelSelectors = OrSelector.Value.Length > 0 ? LabelSelectorParser.ToOrLabelSelectors(OrSelector.Value) : null,
         SnapshotVolumes = SnapshotVolumes.Value,
         SnapshotMoveData = SnapshotMoveData.Value,
         IncludeClusterResources = IncludeClusterResources.Value,

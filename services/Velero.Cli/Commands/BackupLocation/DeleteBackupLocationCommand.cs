@@ -2,6 +2,7 @@ using Velero.Api;
 using Velero.Api.V1;
 using Velero.Cli.CommandLine;
 using Velero.Cli.Resources;
+using Velero.Cli.Selectors;
 
 namespace Velero.Cli.Commands.BackupLocation;
 

@@ -3,6 +3,7 @@ using Velero.Cli.CommandLine;
 using Velero.Cli.Output;
 using Velero.Cli.Printers;
 using Velero.Cli.Resources;
+using Velero.Cli.Selectors;
 
 namespace Velero.Cli.Commands.BackupLocation;
 

@@ -1,5 +1,6 @@
 using Velero.Cli.CommandLine;
 using Velero.Cli.Resources;
+using Velero.Cli.Selectors;
 
 namespace Velero.Cli.Commands.Schedule;
 
