@@ -4,8 +4,6 @@ using System.Security.Cryptography;
 using k8s;
 using k8s.Models;
 using Velero.Api.V1;
-using Velero.Cli;
-using Velero.Cli.CommandLine;
 using Velero.Cli.Downloads;
 using Velero.Integration.Tests.Support;
 using Velero.Kubernetes.Resources;
@@ -191,21 +189,7 @@ public sealed class DownloadEndToEndTests(DownloadFixture fixture) : IClassFixtu
         return copy.ToArray();
     }
 
-    private async Task<(int Code, string Out, string Err)> CliAsync(params string[] args)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var env = new CliEnvironment
-        {
-            Out = output,
-            Err = error,
-            Variable = _ => null,
-            HomeDirectory = _workDirectory,
-            WorkingDirectory = _workDirectory,
-        };
-        var code = await VeleroCommand.RunAsync([.. args, "--kubeconfig", fixture.Kubeconfig, "--kubecontext", DownloadFixture.Context], env);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Out, string Err)> CliAsync(params string[] args) => fixture.CliAsync(_workDirectory, args);
 
     private static async Task<string> GunzipAsync(byte[] gzip)
     {

@@ -6,6 +6,8 @@ using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Velero.Api.V1;
+using Velero.Cli;
+using Velero.Cli.CommandLine;
 using Velero.Integration.Tests.Support;
 using Velero.Kubernetes.Clusters;
 using Velero.Kubernetes.Install;
@@ -101,6 +103,27 @@ public sealed class DownloadFixture : IAsyncLifetime
         Metadata = new V1ObjectMeta { Name = $"{target}-{Guid.NewGuid():D}", NamespaceProperty = Namespace },
         Spec = new DownloadRequestSpec { Target = new DownloadTarget { Kind = kind, Name = target } },
     });
+
+    /// <summary>
+    /// Runs the <c>velero</c> CLI in-process as a user types it against this cluster (not a terminal, no environment
+    /// variables, home and working directory <paramref name="workDirectory"/>): its exit code and what it printed.
+    /// </summary>
+    public async Task<(int Code, string Out, string Err)> CliAsync(string workDirectory, IReadOnlyList<string> args,
+        CancellationToken cancellationToken = default)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var env = new CliEnvironment
+        {
+            Out = output,
+            Err = error,
+            Variable = _ => null,
+            HomeDirectory = workDirectory,
+            WorkingDirectory = workDirectory,
+        };
+        var code = await VeleroCommand.RunAsync([.. args, "--kubeconfig", Kubeconfig, "--kubecontext", Context], env, cancellationToken);
+        return (code, output.ToString(), error.ToString());
+    }
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
 
