@@ -57,6 +57,9 @@ done_step() {
 
 on_error() {
   local rc=$?
+  trap - ERR
+  # A failing command inside a pipeline's subshell: the main shell reports it once.
+  [[ $BASHPID == "$$" ]] || exit "$rc"
   printf '\n\033[1;31mdemo FAILED at step %d (%s), exit code %d.\033[0m\n' $(( ${#STEP_NAMES[@]} + 1 )) "$CURRENT" "$rc" >&2
   printf 'Service logs: %s/services/<role>/log/; cluster logs: %s/clusters/<cluster>/log/.\n' "$STATE" "$STATE" >&2
   exit 1
@@ -69,11 +72,13 @@ need() { command -v "$1" >/dev/null || die "$1 is needed (${2:-apt-get install $
 
 # One line per object of the application: kind, name, labels and the fields that define it. Cluster-assigned fields
 # (uid, resourceVersion, timestamps, cluster IPs) are left out; Secrets are shown as the SHA-256 of their data, never
-# their contents. Namespaces in role-binding subjects are printed so a migration's mapping can be checked.
+# their contents. Namespaces in role-binding subjects are printed so a migration's mapping can be checked. The
+# velero.io/backup-name and velero.io/restore-name labels a restore adds (as upstream's does) are left out.
 listing() {
   local context=$1 namespace=$2
   kubectl --kubeconfig "$KUBECONFIG_FILE" --context "$context" -n "$namespace" get "$KINDS" -l "$SELECTOR" -o json |
-    jq -r '.items[] | [.kind, .metadata.name, (.metadata.labels // {} | tojson),
+    jq -r '.items[] | [.kind, .metadata.name,
+      (.metadata.labels // {} | with_entries(select(.key | startswith("velero.io/") | not)) | tojson),
       (if .kind == "Deployment" or .kind == "StatefulSet" then
          {replicas: .spec.replicas, selector: .spec.selector, images: [.spec.template.spec.containers[].image],
           serviceAccount: .spec.template.spec.serviceAccountName, claims: [.spec.volumeClaimTemplates[]?.metadata.name]}
@@ -121,6 +126,10 @@ need curl
 command -v jq >/dev/null || { [[ $(id -u) == 0 ]] && apt-get install -y -qq jq >/dev/null; } || die "jq is needed (apt-get install jq)"
 make -s out/velero
 [[ -x $VELERO ]] || die "no $VELERO after the build"
+for command in "backup create" "backup describe" "backup get" "restore create"; do
+  # shellcheck disable=SC2086 # the command's words
+  "$VELERO" $command --help 2>&1 | grep -q "velero $command" || die "this velero has no '$command' command yet"
+done
 "$VELERO" version --client-only | sed 's/^/    /'
 done_step
 
@@ -170,13 +179,12 @@ done_step
 
 step "migrate it into dev-b as $TARGET_NS: velero restore create --namespace-mappings $NS:$TARGET_NS --kubecontext dev-b"
 # Backup sync (a cluster learning of the backups in its storage location) comes later. It is stood in for here: the
-# Backup resource is copied from dev-a into dev-b with its status, which the restore's validation reads.
+# Backup resource is copied from dev-a into dev-b with its status (phase Completed), which the restore's validation
+# reads. The velero.io CRDs have no status subresource, as upstream's have none, so the status is created with it.
 ka -n velero get backup "$BACKUP" -o json |
   jq 'del(.metadata.uid, .metadata.resourceVersion, .metadata.creationTimestamp, .metadata.generation,
-          .metadata.managedFields, .status)' >"$WORK/backup.json"
-kb apply -f "$WORK/backup.json" >/dev/null
-ka -n velero get backup "$BACKUP" -o json | jq '{status: .status}' >"$WORK/backup-status.json"
-kb -n velero patch backup "$BACKUP" --subresource=status --type=merge --patch-file "$WORK/backup-status.json" >/dev/null
+          .metadata.managedFields, .metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"])' |
+  kb create -f - >/dev/null
 echo "    Backup $BACKUP copied into dev-b (stands in for backup sync)"
 if kb get namespace "$TARGET_NS" >/dev/null 2>&1; then
   kb delete namespace "$TARGET_NS" --wait=true --timeout=60s >/dev/null
@@ -200,7 +208,8 @@ s3() {
   curl -sSf --aws-sigv4 "aws:amz:us-east-1:s3" --user "$VELERO_S3_ACCESS_KEY:$VELERO_S3_SECRET_KEY" \
     -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' "$VELERO_S3_URL/velero$1"
 }
-s3 "?list-type=2&prefix=backups/$BACKUP/" | grep -o '<Key>[^<]*</Key>\|<Size>[^<]*</Size>' |
+# Query parameters are sorted and the prefix's slashes encoded, as the signature's canonical request has them.
+s3 "?list-type=2&prefix=backups%2F$BACKUP%2F" | grep -o '<Key>[^<]*</Key>\|<Size>[^<]*</Size>' |
   sed -e 's/<[^>]*>//g' | paste - - >"$WORK/keys.tsv"
 s3 "/backups/$BACKUP/$BACKUP-resource-list.json.gz" | gzip -dc >"$WORK/resource-list.json"
 jq -r 'to_entries[] | "\(.value | length)\t\(.key)"' "$WORK/resource-list.json" | sort -k2 >"$WORK/kinds.tsv"
@@ -211,6 +220,8 @@ printf '\n\033[1m==> Report\033[0m\n'
 printf 'Backup %s of namespace %s in cluster dev-a, %d items by kind:\n' "$BACKUP" "$NS" \
   "$(awk -F'\t' '{n += $1} END {print n}' "$WORK/kinds.tsv")"
 awk -F'\t' '{printf "  %4d  %s\n", $1, $2}' "$WORK/kinds.tsv"
+echo "  (the CRD is included because its Shelves are; the namespace's default ServiceAccount and kube-root-ca.crt"
+echo "  ConfigMap, which every namespace has, are in it too)"
 printf 'Where it lives: bucket "velero" on %s (BackupStorageLocation default), shared by dev-a and dev-b:\n' "$VELERO_S3_URL"
 awk -F'\t' '{printf "  %-70s %8d bytes\n", $1, $2}' "$WORK/keys.tsv"
 echo "Timings:"
