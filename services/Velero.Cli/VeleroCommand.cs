@@ -1,6 +1,15 @@
 using Velero.Cli.CommandLine;
 using Velero.Cli.Commands;
+using Velero.Cli.Commands.Backup;
+using Velero.Cli.Commands.BackupLocation;
+using Velero.Cli.Commands.Client;
+using Velero.Cli.Commands.Completion;
 using Velero.Cli.Commands.Install;
+using Velero.Cli.Commands.Plugin;
+using Velero.Cli.Commands.Restore;
+using Velero.Cli.Commands.Schedule;
+using Velero.Cli.Commands.SnapshotLocation;
+using Velero.Cli.Commands.Verbs;
 using Velero.Cli.Commands.Version;
 
 namespace Velero.Cli;
@@ -24,13 +33,23 @@ internal static class VeleroCommand
         };
         var globals = GlobalFlags.Bind(root);
         root.Add(
+            BackupCommands.Create(),
+            RestoreCommands.Create(),
             VersionCommand.Create(),
             InstallCommand.Create(),
+            UninstallCommand.Create(),
+            ScheduleCommands.Create(),
+            BackupLocationCommands.Create(),
+            SnapshotLocationCommands.Create(),
+            PluginCommands.Create(),
+            ClientCommands.Create(),
+            CompletionCommand.Create(),
             new Command("server", "Run the velero server")
             {
                 DisableFlagParsing = true,
                 Run = ctx => ServerCommand.RunAsync([.. ctx.Args]),
             });
+        root.Add([.. VerbCommands.Create()]);
         return (root, globals);
     }
 

@@ -5,6 +5,7 @@ using Npgsql;
 using Velero.Contracts.Status;
 using Velero.ObjectStorage;
 using Velero.Scheduler.Backups;
+using Velero.Scheduler.Downloads;
 using Velero.Scheduler.Locations;
 using Velero.Scheduler.Outbox;
 using Velero.Scheduler.Persistence;
@@ -75,7 +76,12 @@ public sealed class SchedulerRole : IServiceRole
         services.AddHostedService<RestoreWatcher>();
         services.AddHostedService<RestoreDispatcher>();
         services.AddHostedService<RestoreStallWatchdog>();
+
+        DownloadRegistration.AddDownloads(builder);
     }
+
+    /// <summary>The <c>/downloads/</c> endpoint answering DownloadRequests of locations that cannot sign URLs.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapDownloads();
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {

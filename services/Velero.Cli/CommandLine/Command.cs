@@ -8,12 +8,12 @@ internal sealed class Command(string use, string shortDescription)
 {
     private readonly List<Command> _commands = [];
 
-    public string Use { get; } = use;
+    public string Use { get; private set; } = use;
     public string Name => Use.Split(' ', 2)[0];
     public string Short { get; } = shortDescription;
     public string? Long { get; init; }
     public string? Example { get; init; }
-    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public IReadOnlyList<string> Aliases { get; set; } = [];
     public bool Hidden { get; init; }
     public ArgsRule Args { get; init; } = ArgsRule.Any;
 
@@ -41,6 +41,17 @@ internal sealed class Command(string use, string shortDescription)
             _commands.Add(command);
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// The same command under another name, as upstream mounts <c>backup get</c> at <c>velero get backups</c>
+    /// (alias <c>backup</c>).
+    /// </summary>
+    public Command As(string name, params string[] aliases)
+    {
+        Use = Use.Split(' ', 2) is [_, var rest] ? $"{name} {rest}" : name;
+        Aliases = aliases;
         return this;
     }
 

@@ -25,10 +25,13 @@ internal sealed class FlagSet
         Add(new Flag<bool>(name, shorthand, defaultValue, usage, "", (_, v) => ParseBool(v),
             d => d ? "true" : null, defaultValue, noValueDefault: "true"));
 
-    /// <summary>Upstream's tri-state flags (<c>--include-cluster-resources</c>): unset is null.</summary>
-    public Flag<bool?> OptionalBool(string name, string? shorthand, string usage) =>
-        Add(new Flag<bool?>(name, shorthand, null, usage, "optionalBool", (_, v) => ParseBool(v), _ => null, null,
-            noValueDefault: "true"));
+    /// <summary>
+    /// Upstream's tri-state flags (<c>--include-cluster-resources</c>): unset is null, and so is an empty value.
+    /// <paramref name="noValueDefault"/> null makes the value required (<c>--skip-immediately</c>).
+    /// </summary>
+    public Flag<bool?> OptionalBool(string name, string? shorthand, string usage, string? noValueDefault = "true") =>
+        Add(new Flag<bool?>(name, shorthand, null, usage, "optionalBool", (_, v) => v.Length == 0 ? null : ParseBool(v),
+            _ => null, null, noValueDefault));
 
     public Flag<int> Int(string name, string? shorthand, int defaultValue, string usage) =>
         Add(new Flag<int>(name, shorthand, defaultValue, usage, "int", (_, v) => int.TryParse(v, NumberStyles.Integer,

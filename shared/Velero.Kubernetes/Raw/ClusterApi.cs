@@ -16,6 +16,7 @@ public sealed class ClusterApi
 {
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
     private static readonly MediaTypeHeaderValue MergePatchType = new("application/merge-patch+json");
+    private static readonly MediaTypeHeaderValue ApplyPatchType = new("application/apply-patch+yaml");
 
     private const int MaxAttempts = 5;
     private static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(10);
@@ -110,6 +111,19 @@ public sealed class ClusterApi
     /// <summary>A JSON merge patch (RFC 7386).</summary>
     public Task<ApiResponse> MergePatchAsync(string path, JsonObject patch, CancellationToken cancellationToken) =>
         WriteAsync(HttpMethod.Patch, path, patch, MergePatchType, cancellationToken);
+
+    /// <summary>Server-side apply of a whole object (JSON is YAML), as <c>kubectl apply --server-side</c> sends it.</summary>
+    public Task<ApiResponse> ServerSideApplyAsync(string path, JsonObject item, string fieldManager, bool force,
+        CancellationToken cancellationToken) =>
+        WriteAsync(HttpMethod.Patch, $"{path}?fieldManager={Uri.EscapeDataString(fieldManager)}&force={(force ? "true" : "false")}",
+            item, ApplyPatchType, cancellationToken);
+
+    /// <summary>DELETE of one object, or of a collection's objects that match <c>?labelSelector=</c> in the path.</summary>
+    public async Task<ApiResponse> DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, path, null, null, cancellationToken);
+        return new ApiResponse(response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+    }
 
     /// <summary>Throws with the API server's message unless <paramref name="response"/> is a success.</summary>
     public static void EnsureSuccess(ApiResponse response, string verb, string path)

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Velero.Contracts.Status;
 
@@ -21,4 +22,9 @@ public interface IServiceRole
 
     /// <summary>The role's consumers, each on its own queue.</summary>
     void AddConsumers(IBusRegistrationConfigurator bus);
+
+    /// <summary>HTTP endpoints of the role beside the health endpoints, on the same listen address; none by default.</summary>
+    void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
 }

@@ -96,6 +96,11 @@ public static class ServiceHost
         builder.Services.AddVeleroBus(builder.Configuration, roles);
         var app = builder.Build();
         app.MapVeleroHealth();
+        foreach (var role in roles)
+        {
+            role.MapEndpoints(app);
+        }
+
         return app;
     }
 

@@ -40,7 +40,7 @@ public sealed class CliAppTests
             var run = await CliRunner.RunAsync(["version", "--kubeconfig", kubeconfig, "--timeout", "3s"]);
 
             Assert.Equal(0, run.ExitCode);
-            Assert.Contains("\t<error getting server version: the Kubernetes API server is not reachable", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("\n<error getting server version: the Kubernetes API server is not reachable", run.Stdout, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", run.Stdout + run.Stderr, StringComparison.Ordinal);
         }
         finally

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
-using Velero.Api.V1;
 using Velero.Cli.Output;
 
 namespace Velero.Cli.Tests.Output;
@@ -121,7 +120,7 @@ public sealed class PrinterTests
             YamlEmitter.Emit(node));
     }
 
-    private static Backup Backup(string name) => new()
+    private static Api.V1.Backup Backup(string name) => new()
     {
         ApiVersion = "velero.io/v1",
         Kind = "Backup",

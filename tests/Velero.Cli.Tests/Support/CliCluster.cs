@@ -13,6 +13,9 @@ public sealed class CliCluster : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("velero-cli-cluster-").FullName;
 
     public KubeEmulator.KubeEmulator Emulator { get; private set; } = null!;
+
+    /// <summary>The emulator's clock, two days before <see cref="CliRunner.Now"/>, so creation times are fixed.</summary>
+    internal FixedTime Clock { get; } = new(CliRunner.Now.AddDays(-2));
     public IKubernetes Client { get; private set; } = null!;
     public string Kubeconfig => Emulator.KubeconfigPath;
 
@@ -26,6 +29,7 @@ public sealed class CliCluster : IAsyncLifetime
             ContextName = "cli-test",
             KubeconfigPath = Path.Combine(_directory, "kubeconfig"),
             SecureListen = null,
+            Clock = Clock,
         });
         Client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
         await VeleroCrdInstaller.ApplyAsync(Client, "velero", TimeSpan.FromSeconds(30));

@@ -1,31 +1,34 @@
 using System.Reflection;
-using k8s.Models;
-using Velero.Api.V1;
 using Velero.Cli.CommandLine;
-using Velero.Kubernetes.Resources;
+using Velero.Cli.Resources;
 
 namespace Velero.Cli.Commands.Version;
 
 /// <summary>
 /// <c>velero version [--client-only] [--timeout 5s]</c>, in upstream's format: the client's version, then the
-/// server's, read from a ServerStatusRequest that the scheduler answers.
+/// server's, read from a ServerStatusRequest that the scheduler answers. A server that does not answer is one
+/// <c>&lt;error getting server version: ...&gt;</c> line, exit code 0, as upstream.
 /// </summary>
 internal static class VersionCommand
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-
     public static Command Create()
     {
         var command = new Command("version", "Print the velero version and associated image") { Args = ArgsRule.None };
-        var clientOnly = command.Flags.Bool("client-only", null, false, "Only display the client version");
         var timeout = command.Flags.Duration("timeout", null, TimeSpan.FromSeconds(5),
-            "Maximum time to wait for server version to be reported");
+            "Maximum time to wait for server version to be reported. Default is 5 seconds.");
+        var clientOnly = command.Flags.Bool("client-only", null, false, "Only get velero client version, not server version");
         command.Run = ctx => RunAsync(ctx, clientOnly.Value, timeout.Value);
         return command;
     }
 
     private static async Task<int> RunAsync(CommandContext ctx, bool clientOnly, TimeSpan timeout)
     {
+        if (!clientOnly)
+        {
+            // A kubeconfig that cannot be loaded is an error of the command, as upstream's client factory makes it.
+            _ = ctx.Kube();
+        }
+
         var (clientVersion, commit) = ClientVersion();
         await ctx.Out.WriteLineAsync($"Client:\n\tVersion: {clientVersion}\n\tGit commit: {commit}");
         if (clientOnly)
@@ -33,22 +36,23 @@ internal static class VersionCommand
             return 0;
         }
 
-        await ctx.Out.WriteLineAsync("Server:");
         string serverVersion;
         try
         {
-            serverVersion = await ServerVersionAsync(ctx, timeout);
+            serverVersion = (await ServerStatus.GetAsync(ctx, timeout)).Status?.ServerVersion ?? "";
         }
-        catch (Exception e) when (e is TimeoutException || CliApp.Describe(e) is not null)
+        catch (Exception e) when (CliApp.Describe(e) is { } message && !ctx.CancellationToken.IsCancellationRequested)
         {
-            await ctx.Out.WriteLineAsync($"\t<error getting server version: {CliApp.Describe(e) ?? e.Message}>");
+            await ctx.Out.WriteLineAsync($"<error getting server version: {message}>");
             return 0;
         }
 
-        await ctx.Out.WriteLineAsync($"\tVersion: {serverVersion}");
-        if (serverVersion != clientVersion)
+        await ctx.Out.WriteLineAsync($"Server:\n\tVersion: {serverVersion}");
+        if (MajorMinor(serverVersion) is var server && MajorMinor(clientVersion) is var client && server != client)
         {
-            await ctx.Out.WriteLineAsync("# WARNING: the client version does not match the server version. Please update client");
+            // Upstream compares major.minor only, and names whichever side is older.
+            var upgrade = Compare(client, server) > 0 ? "server" : "client";
+            await ctx.Out.WriteLineAsync($"# WARNING: the client version does not match the server version. Please update {upgrade}");
         }
 
         return 0;
@@ -62,30 +66,24 @@ internal static class VersionCommand
         return ("v" + parts[0], parts.Length > 1 ? parts[1] : "unknown");
     }
 
-    private static async Task<string> ServerVersionAsync(CommandContext ctx, TimeSpan timeout)
+    /// <summary>golang.org/x/mod/semver's MajorMinor: <c>v1.18</c> from <c>v1.18.1</c>; empty when not a version.</summary>
+    private static string MajorMinor(string version)
     {
-        var requests = new CustomResourceClient<ServerStatusRequest>(ctx.Kube());
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ctx.CancellationToken);
-        deadline.CancelAfter(timeout);
-        try
+        var parts = version.TrimStart('v').Split('-', '+')[0].Split('.');
+        return version.StartsWith('v') && parts.Length >= 1 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit))
+            ? "v" + string.Join('.', parts.Take(2).Concat(parts.Length == 1 ? ["0"] : []))
+            : "";
+    }
+
+    private static int Compare(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0)
         {
-            var created = await requests.CreateAsync(new ServerStatusRequest
-            {
-                Metadata = new V1ObjectMeta { GenerateName = "velero-cli-", NamespaceProperty = ctx.Namespace },
-            }, deadline.Token);
-            while (true)
-            {
-                await Task.Delay(PollInterval, deadline.Token);
-                var current = await requests.GetAsync(ctx.Namespace, created.Metadata.Name, deadline.Token);
-                if (current?.Status is { Phase: ServerStatusRequestPhase.Processed } status)
-                {
-                    return status.ServerVersion ?? "";
-                }
-            }
+            return a.Length.CompareTo(b.Length);
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ctx.CancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException("timed out waiting for server status request to be processed");
-        }
+
+        var x = a[1..].Split('.').Select(int.Parse).ToArray();
+        var y = b[1..].Split('.').Select(int.Parse).ToArray();
+        return x[0] != y[0] ? x[0].CompareTo(y[0]) : x[1].CompareTo(y[1]);
     }
 }
