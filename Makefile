@@ -1,5 +1,5 @@
 # Entry points for developers and CI. Infrastructure scripts: scripts/infra/ (see their headers).
-#   make build | test | bench | up | down | infra-up | infra-down | clean
+#   make build | demo | test | bench | up | down | infra-up | infra-down | clean
 #   make test TEST_ARGS='--filter Category=Unit'
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -12,11 +12,26 @@ SERVICES := scripts/dev/services.sh
 CLUSTERS := scripts/dev/clusters.sh
 TEST_ARGS ?=
 BENCH_ARGS ?=
+# The sources of the velero binary: out/velero is published again only when one of them changed.
+CLI_SOURCES := $(shell find services shared -path '*/bin' -prune -o -path '*/obj' -prune -o \
+	-type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.sql' \) -print) \
+	Directory.Build.props Directory.Packages.props global.json
 
-.PHONY: build test bench up down infra-up infra-down clean
+.PHONY: build test bench demo up down infra-up infra-down clean
 
-build:
+build: out/velero
 	dotnet build $(SLN) -c Release
+
+# One self-contained single-file executable (publish settings in services/Velero.Cli/Velero.Cli.csproj; figures
+# and the variants tried in docs/cli-build.md). The publish folder keeps the symbols beside it; out/velero is all
+# that runs.
+out/velero: $(CLI_SOURCES)
+	dotnet publish services/Velero.Cli -c Release -r linux-x64 --self-contained -o out/publish -v quiet -nologo
+	install -m 0755 out/publish/velero out/velero
+
+# Builds, starts the stack, backs up, restores and migrates the bookstore of deploy/demo; prints a report.
+demo:
+	scripts/demo.sh
 
 # Starts the `test` profile in $(TEST_STATE), runs all tests, stops it; last line "N passed, N failed, N skipped".
 test:
@@ -50,5 +65,5 @@ clean:
 	-bash $(CLUSTERS) stop
 	scripts/infra/down.sh --state $(TEST_STATE)
 	scripts/infra/down.sh --state $(DEV_STATE)
-	rm -rf $(DEV_STATE)
+	rm -rf $(DEV_STATE) out
 	find services shared tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} + 2>/dev/null || true
