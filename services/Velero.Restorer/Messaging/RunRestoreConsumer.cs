@@ -40,9 +40,11 @@ internal sealed class RunRestoreConsumer(
 
         var cluster = CommandClusters.Connect(clusters, target.Cluster, "restorer");
         var restore = await new CustomResourceClient<Restore>(cluster.Client).GetAsync(target.Namespace, target.Name, context.CancellationToken);
-        if (restore?.Metadata.Uid != target.Uid || restore.Status?.Phase != RestorePhase.InProgress)
+        // The scheduler's database is the authority: this command follows its move to InProgress, and the resource's
+        // mirror of that phase may not have landed yet (it can still read New). Only a restore that is gone, replaced
+        // by a namesake, or ended (the scheduler gave up on it) drops the command.
+        if (restore?.Metadata.Uid != target.Uid || restore.Status?.Phase is not (null or RestorePhase.New or RestorePhase.InProgress))
         {
-            // Deleted, replaced by a namesake, or already ended (the scheduler gave up on it): nothing to do.
             logger.LogInformation("Restore {Namespace}/{Name} is no longer waiting to run (phase {Phase}); dropping the command",
                 target.Namespace, target.Name, restore?.Metadata.Uid == target.Uid ? restore.Status?.Phase : "gone");
             return;

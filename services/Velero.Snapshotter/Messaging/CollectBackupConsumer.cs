@@ -44,9 +44,11 @@ internal sealed class CollectBackupConsumer(
         var cluster = CommandClusters.Connect(clusters, target.Cluster, "snapshotter");
 
         var backup = await new CustomResourceClient<Backup>(cluster.Client).GetAsync(target.Namespace, target.Name, context.CancellationToken);
-        if (backup?.Metadata.Uid != target.Uid || backup.Status?.Phase != BackupPhase.InProgress)
+        // The scheduler's database is the authority: this command follows its move to InProgress, and the resource's
+        // mirror of that phase may not have landed yet (it can still read Queued). Only a backup that is gone,
+        // replaced by a namesake, or ended (the scheduler gave up on it) drops the command.
+        if (backup?.Metadata.Uid != target.Uid || !StillToCollect(backup.Status?.Phase))
         {
-            // Deleted, replaced by a namesake, or already ended (the scheduler gave up on it): nothing to do.
             logger.LogInformation("Backup {Namespace}/{Name} is no longer waiting to be collected (phase {Phase}); dropping the command",
                 target.Namespace, target.Name, backup?.Metadata.Uid == target.Uid ? backup.Status?.Phase : "gone");
             return;
@@ -150,4 +152,7 @@ internal sealed class CollectBackupConsumer(
             Attempt = context.Message.Attempt,
             FailedAt = time.GetUtcNow(),
         });
+
+    private static bool StillToCollect(string? phase) =>
+        phase is null or BackupPhase.New or BackupPhase.Queued or BackupPhase.ReadyToStart or BackupPhase.InProgress;
 }

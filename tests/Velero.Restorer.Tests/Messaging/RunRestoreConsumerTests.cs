@@ -118,7 +118,7 @@ public sealed class RunRestoreConsumerTests : IAsyncLifetime
 
     [Theory]
     [InlineData(RestorePhase.Completed, false)]
-    [InlineData(RestorePhase.New, false)]
+    [InlineData(RestorePhase.Failed, false)]
     [InlineData(RestorePhase.InProgress, true)]
     public async Task A_command_for_a_restore_that_ended_or_was_replaced_is_dropped(string phase, bool otherUid)
     {
@@ -131,6 +131,17 @@ public sealed class RunRestoreConsumerTests : IAsyncLifetime
         Assert.Empty(_engine.Requests);
         Assert.False(await _harness.Published.Any<RestoreCompleted>(m => m.Context.Message.Restore.Uid == command.Restore.Uid));
         Assert.False(await _harness.Published.Any<RestoreFailed>(m => m.Context.Message.Restore.Uid == command.Restore.Uid));
+    }
+
+    [Fact]
+    public async Task A_command_runs_while_the_resource_still_reads_New_because_its_mirror_can_lag_the_database()
+    {
+        var target = await CreateRestoreAsync("r-lagging", RestorePhase.New);
+
+        await _harness.Bus.Publish(Command(target));
+
+        Assert.True(await _harness.Consumed.Any<RunRestore>(m => m.Context.Message.Restore.Uid == target.Uid));
+        Assert.Contains(_engine.Requests, r => r.Restore.Metadata.Name == "r-lagging");
     }
 
     [Fact]
