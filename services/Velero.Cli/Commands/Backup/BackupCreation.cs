@@ -79,7 +79,7 @@ internal sealed class BackupCreation(CommandContext ctx, BackupSpecFlags o, Outp
     /// <summary>Upstream's builder FromSchedule: the template, the schedule's labels plus its name label, and an owner reference when asked.</summary>
     private async Task<Api.V1.Backup> FromScheduleAsync(string scheduleName, string name)
     {
-        var schedule = await VeleroResources.GetAsync<Api.V1.Schedule>(ctx, scheduleName);
+        var schedule = await new ResourceSet<Api.V1.Schedule>(ctx).GetAsync(scheduleName);
         if (name.Length == 0)
         {
             name = $"{schedule.Metadata.Name}-{ctx.Time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
