@@ -2,7 +2,7 @@ using Velero.Api.V1;
 
 namespace Velero.Cli.Printers;
 
-/// <summary>Upstream's DescribeBackupSpec: namespaces, resources (old or new filters), selectors, location, volumes, TTL, timeouts, hooks.</summary>
+/// <summary>Upstream's DescribeBackupSpec (backup describe, and schedule describe's template one tab in): namespaces, resources (old or new filters), selectors, location, volumes, TTL, timeouts, hooks.</summary>
 internal static class BackupSpecDescriber
 {
     public static void Describe(Describer d, BackupSpec spec)
@@ -59,12 +59,14 @@ internal static class BackupSpecDescriber
         }
     }
 
-    /// <summary>Upstream's <c>collections.UseOldResourceFilters</c>: no new-style scoped filter set.</summary>
-    public static bool UsesOldResourceFilters(BackupSpec spec) =>
-        spec.IncludedClusterScopedResources is not { Count: > 0 }
-        && spec.ExcludedClusterScopedResources is not { Count: > 0 }
-        && spec.IncludedNamespaceScopedResources is not { Count: > 0 }
-        && spec.ExcludedNamespaceScopedResources is not { Count: > 0 };
+    /// <summary>
+    /// Upstream's <c>collections.UseOldResourceFilters</c>: the old section only when an old filter is set, so a spec
+    /// with no filters at all shows the scoped (new) section.
+    /// </summary>
+    private static bool UsesOldResourceFilters(BackupSpec spec) =>
+        spec.IncludeClusterResources is not null
+        || spec.IncludedResources is { Count: > 0 }
+        || spec.ExcludedResources is { Count: > 0 };
 
     public static string OrSelectors(IList<k8s.Models.V1LabelSelector>? selectors) =>
         selectors is null || selectors.Count == 0 ? Describer.None : string.Join(" or ", selectors.Select(Describer.Selector));

@@ -7,7 +7,7 @@ using Velero.Selection.Labels;
 namespace Velero.Cli.Printers;
 
 /// <summary>
-/// Upstream's <c>output.Describer</c>: lines written with tabs between label and value, aligned at the end by Go's
+/// Upstream's <c>output.Describer</c>: lines written with a prefix and tabs between label and value, aligned at the end by Go's
 /// tabwriter (padding 2), maps and slices continued on following lines one tab in. Times print as Go's
 /// <c>time.Time.String()</c> in the CLI's zone.
 /// </summary>
@@ -18,6 +18,9 @@ internal sealed class Describer(TimeZoneInfo zone)
 
     public TimeZoneInfo Zone { get; } = zone;
 
+    /// <summary>Written before every <see cref="Printf"/> and <see cref="Println"/> (upstream's <c>d.Prefix</c>).</summary>
+    public string Prefix { get; set; } = "";
+
     public static string Describe(TimeZoneInfo zone, Action<Describer> describe)
     {
         var describer = new Describer(zone);
@@ -25,9 +28,9 @@ internal sealed class Describer(TimeZoneInfo zone)
         return describer._out.Flush();
     }
 
-    public void Printf(string text) => _out.Write(text);
+    public void Printf(string text) => _out.Write(Prefix + text);
 
-    public void Println(string text = "") => _out.Write(text + "\n");
+    public void Println(string text = "") => _out.Write(Prefix + text + "\n");
 
     public void DescribeMetadata(V1ObjectMeta metadata)
     {

@@ -1,12 +1,11 @@
 using Velero.Api.V1;
-using Velero.Cli.Output;
 
 namespace Velero.Cli.Printers;
 
 /// <summary>Upstream's DescribeSchedule (schedule_describer.go), without colours (they only show on a terminal).</summary>
 internal static class ScheduleDescriber
 {
-    public static string Describe(Schedule schedule, TimeZoneInfo zone) => DescriptionWriter.Describe(d =>
+    public static string Describe(Schedule schedule, TimeZoneInfo zone) => Describer.Describe(zone, d =>
     {
         d.DescribeMetadata(schedule.Metadata);
         d.Println();
@@ -47,10 +46,10 @@ internal static class ScheduleDescriber
         d.Println();
         d.Println("Backup Template:");
         d.Prefix = "\t";
-        BackupTemplateDescriber.Describe(d, template);
+        BackupSpecDescriber.Describe(d, template);
         d.Prefix = "";
         d.Println();
-        var lastBackup = schedule.Status?.LastBackup is { } last ? Humanize.GoTime((DateTime?)last, zone) : "<never>";
+        var lastBackup = schedule.Status?.LastBackup is { } last ? d.Time(last) : "<never>";
         d.Printf($"Last Backup:\t{lastBackup}\n");
     });
 }

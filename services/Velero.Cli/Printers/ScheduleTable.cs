@@ -30,7 +30,7 @@ internal static class ScheduleTable
                 schedule.Spec.Schedule ?? "",
                 GoDuration.Format(ttl),
                 LastBackup(schedule.Status?.LastBackup, now),
-                LabelSelectorFormat.Format(schedule.Spec.Template?.LabelSelector),
+                Describer.Selector(schedule.Spec.Template?.LabelSelector),
                 schedule.Spec.Paused == true ? "true" : "false");
         }
 

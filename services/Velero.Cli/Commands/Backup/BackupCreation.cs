@@ -3,28 +3,21 @@ using k8s.Models;
 using Velero.Api;
 using Velero.Api.V1;
 using Velero.Cli.CommandLine;
-using Velero.Cli.Commands.Shared;
 using Velero.Cli.Output;
 using Velero.Cli.Printers;
 using Velero.Cli.Progress;
 using Velero.Cli.Resources;
 using Velero.Kubernetes.Resources;
-using Velero.Selection.Namespaces;
 
 namespace Velero.Cli.Commands.Backup;
 
 /// <summary>One run of <c>backup create</c>: upstream's Complete, Validate and Run, in that order.</summary>
-internal sealed class BackupCreation(CommandContext ctx, BackupOptions o, OutputFlags output, Flag<string> fromScheduleFlag, bool wait)
+internal sealed class BackupCreation(CommandContext ctx, BackupSpecFlags o, OutputFlags output, Flag<string> fromScheduleFlag, bool wait)
 {
     public async Task<int> RunAsync()
     {
-        var selector = SelectorFlag.Parse(o.Selector);
-        var orSelectors = SelectorFlag.ParseOr(o.OrSelector);
         var format = output.Format;
-        if (selector is not null && orSelectors is not null)
-        {
-            throw new CliException("either a 'selector' or an 'or-selector' can be specified, but not both");
-        }
+        o.ParseSelectors();
 
         var fromSchedule = fromScheduleFlag.Value.Trim();
         if (fromScheduleFlag.Changed && fromSchedule.Length == 0)
@@ -38,31 +31,11 @@ internal sealed class BackupCreation(CommandContext ctx, BackupOptions o, Output
             throw new CliException("a backup name is required, unless you are creating based on a schedule");
         }
 
-        if (NamespacePatternValidator.Validate(o.IncludeNamespaces.Value, o.ExcludeNamespaces.Value) is { Count: > 0 } nsErrors)
-        {
-            throw new CliException(nsErrors.Count == 1 ? nsErrors[0] : $"[{string.Join(", ", nsErrors)}]");
-        }
-
-        if (o.MixesOldAndNewFilters)
-        {
-            throw new CliException("include-resources, exclude-resources and include-cluster-resources are old filter parameters.\n"
-                + "include-cluster-scoped-resources, exclude-cluster-scoped-resources, include-namespace-scoped-resources and exclude-namespace-scoped-resources are new filter parameters.\n"
-                + "They cannot be used together");
-        }
-
-        if (o.StorageLocation.Value.Length > 0)
-        {
-            await VeleroResources.GetAsync<BackupStorageLocation>(ctx, o.StorageLocation.Value);
-        }
-
-        foreach (var location in o.SnapshotLocations.Value)
-        {
-            await VeleroResources.GetAsync<VolumeSnapshotLocation>(ctx, location);
-        }
+        await o.ValidateAsync(ctx);
 
         var backup = fromSchedule.Length > 0
             ? await FromScheduleAsync(fromSchedule, name)
-            : Build(name, selector, orSelectors);
+            : Build(name);
         AddMetadata(backup);
 
         if (output.Requested)
@@ -96,61 +69,17 @@ internal sealed class BackupCreation(CommandContext ctx, BackupOptions o, Output
         return new ProgressState(phase, backup.Status?.Progress?.ItemsBackedUp ?? 0, backup.Status?.Progress?.TotalItems ?? 0, finished);
     }
 
-    private Api.V1.Backup Build(string name, V1LabelSelector? selector, IList<V1LabelSelector>? orSelectors)
+    private Api.V1.Backup Build(string name) => new()
     {
-        var spec = new BackupSpec
-        {
-            IncludedNamespaces = List(o.IncludeNamespaces.Value),
-            ExcludedNamespaces = List(o.ExcludeNamespaces.Value),
-            IncludedResources = List(o.IncludeResources.Value),
-            ExcludedResources = List(o.ExcludeResources.Value),
-            IncludedClusterScopedResources = List(o.IncludeClusterScoped.Value),
-            ExcludedClusterScopedResources = List(o.ExcludeClusterScoped.Value),
-            IncludedNamespaceScopedResources = List(o.IncludeNamespaceScoped.Value),
-            ExcludedNamespaceScopedResources = List(o.ExcludeNamespaceScoped.Value),
-            LabelSelector = selector,
-            OrLabelSelectors = orSelectors,
-            // A Go metav1.Duration is never omitted: upstream sends "0s" for an unset TTL or timeout.
-            Ttl = GoDuration.Format(o.Ttl.Value),
-            StorageLocation = o.StorageLocation.Value.Length > 0 ? o.StorageLocation.Value : null,
-            VolumeSnapshotLocations = List(o.SnapshotLocations.Value),
-            CsiSnapshotTimeout = GoDuration.Format(o.CsiSnapshotTimeout.Value),
-            ItemOperationTimeout = GoDuration.Format(o.ItemOperationTimeout.Value),
-            DataMover = o.DataMover.Value.Length > 0 ? o.DataMover.Value : null,
-            SnapshotVolumes = o.SnapshotVolumes.Value,
-            SnapshotMoveData = o.SnapshotMoveData.Value,
-            IncludeClusterResources = o.IncludeClusterResources.Value,
-            DefaultVolumesToFsBackup = o.DefaultVolumesToFsBackup.Value,
-            Hooks = new BackupHooks(),
-            Metadata = new BackupMetadata(),
-        };
-        if (o.OrderedResources.Value.Length > 0)
-        {
-            spec.OrderedResources = ParseOrderedResources(o.OrderedResources.Value);
-        }
-
-        if (o.ResourcePoliciesConfigMap.Value.Length > 0)
-        {
-            spec.ResourcePolicy = new V1TypedLocalObjectReference { Kind = "configmap", Name = o.ResourcePoliciesConfigMap.Value };
-        }
-
-        if (o.ParallelFilesUpload.Value > 0)
-        {
-            spec.UploaderConfig = new UploaderConfigForBackup { ParallelFilesUpload = o.ParallelFilesUpload.Value };
-        }
-
-        return new Api.V1.Backup
-        {
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ctx.Namespace },
-            Spec = spec,
-            Status = new BackupStatus(),
-        };
-    }
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ctx.Namespace },
+        Spec = o.BuildSpec(),
+        Status = new BackupStatus(),
+    };
 
     /// <summary>Upstream's builder FromSchedule: the template, the schedule's labels plus its name label, and an owner reference when asked.</summary>
     private async Task<Api.V1.Backup> FromScheduleAsync(string scheduleName, string name)
     {
-        var schedule = await VeleroResources.GetAsync<Api.V1.Schedule>(ctx, scheduleName);
+        var schedule = await new ResourceSet<Api.V1.Schedule>(ctx).GetAsync(scheduleName);
         if (name.Length == 0)
         {
             name = $"{schedule.Metadata.Name}-{ctx.Time.GetUtcNow().UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
@@ -208,24 +137,4 @@ internal sealed class BackupCreation(CommandContext ctx, BackupOptions o, Output
 
         await ObjectPrinter.PrintAsync(ctx.Out, format, backup);
     }
-
-    /// <summary>Upstream's ParseOrderedResources: <c>kind=ns/a,ns/b;kind2=c</c>.</summary>
-    private static Dictionary<string, string> ParseOrderedResources(string value)
-    {
-        var orders = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in value.Split(';'))
-        {
-            var kv = entry.Split('=');
-            if (kv.Length != 2)
-            {
-                throw new CliException($"invalid OrderedResources '{entry}'");
-            }
-
-            orders[kv[0].Trim()] = kv[1].Trim();
-        }
-
-        return orders;
-    }
-
-    private static List<string>? List(IReadOnlyList<string> values) => values.Count == 0 ? null : [.. values];
 }

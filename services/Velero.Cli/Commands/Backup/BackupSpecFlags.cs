@@ -2,8 +2,9 @@ using k8s.Models;
 using Velero.Api;
 using Velero.Api.V1;
 using Velero.Cli.CommandLine;
+using Velero.Cli.Commands.Shared;
 using Velero.Cli.Resources;
-using Velero.Cli.Selectors;
+using Velero.Selection.Namespaces;
 
 namespace Velero.Cli.Commands.Backup;
 
@@ -75,16 +76,28 @@ internal sealed class BackupSpecFlags
 
     public static BackupSpecFlags Bind(Command command) => new(command.Flags);
 
-    /// <summary>Upstream's checks, in its order, with its texts; the named locations must exist.</summary>
-    public async Task ValidateAsync(CommandContext ctx)
+    /// <summary>
+    /// The two selectors, parsed as pflag parses upstream's selector flags, and upstream's first check: not both.
+    /// </summary>
+    public (V1LabelSelector? Selector, IList<V1LabelSelector>? OrSelectors) ParseSelectors()
     {
-        if (Selector.Value.Length > 0 && OrSelector.Value.Length > 0)
+        var selector = SelectorFlag.Parse(Selector);
+        var orSelectors = SelectorFlag.ParseOr(OrSelector);
+        if (selector is not null && orSelectors is not null)
         {
             throw new CliException("either a 'selector' or an 'or-selector' can be specified, but not both");
         }
 
-        var problems = NamespaceProblems(IncludeNamespaces.Value, ExcludeNamespaces.Value);
-        if (problems.Count > 0)
+        return (selector, orSelectors);
+    }
+
+    /// <summary>
+    /// The rest of upstream's BackupOptions.Validate, in its order and with its texts: namespace lists, old and new
+    /// filters together, and the named locations must exist.
+    /// </summary>
+    public async Task ValidateAsync(CommandContext ctx)
+    {
+        if (NamespacePatternValidator.Validate(IncludeNamespaces.Value, ExcludeNamespaces.Value) is { Count: > 0 } problems)
         {
             throw new CliException(problems.Count == 1 ? problems[0] : $"[{string.Join(", ", problems)}]");
         }
@@ -97,9 +110,6 @@ internal sealed class BackupSpecFlags
             throw new CliException(OldNewFilterConflict);
         }
 
-        // Parse now so a malformed selector or ordering fails before anything is looked up.
-        _ = BuildSpec();
-
         if (StorageLocation.Value.Length > 0)
         {
             await new ResourceSet<BackupStorageLocation>(ctx).GetAsync(StorageLocation.Value);
@@ -111,39 +121,47 @@ internal sealed class BackupSpecFlags
         }
     }
 
-    /// <summary>The spec as upstream's builder sets it: zero durations included (<c>0s</c>), tri-states only when given.</summary>
-    public BackupSpec BuildSpec() => new()
+    /// <summary>
+    /// The spec as upstream's builder sets it: zero durations included (<c>0s</c>, a Go metav1.Duration is never
+    /// omitted), tri-states only when given, empty hooks and metadata (Go structs are never omitted either).
+    /// </summary>
+    public BackupSpec BuildSpec()
     {
-        IncludedNamespaces = NullIfEmpty(IncludeNamespaces.Value),
-        ExcludedNamespaces = NullIfEmpty(ExcludeNamespaces.Value),
-        IncludedResources = NullIfEmpty(IncludeResources.Value),
-        ExcludedResources = NullIfEmpty(ExcludeResources.Value),
-        IncludedClusterScopedResources = NullIfEmpty(IncludeClusterScopedResources.Value),
-        ExcludedClusterScopedResources = NullIfEmpty(ExcludeClusterScopedResources.Value),
-        IncludedNamespaceScopedResources = NullIfEmpty(IncludeNamespaceScopedResources.Value),
-        ExcludedNamespaceScopedResources = NullIfEmpty(ExcludeNamespaceScopedResources.Value),
-        LabelSelector = Selector.Value.Length > 0 ? LabelSelectorParser.ToLabelSelector(Selector.Value) : null,
-        OrLabelSelectors = OrSelector.Value.Length > 0 ? LabelSelectorParser.ToOrLabelSelectors(OrSelector.Value) : null,
-        SnapshotVolumes = SnapshotVolumes.Value,
-        SnapshotMoveData = SnapshotMoveData.Value,
-        IncludeClusterResources = IncludeClusterResources.Value,
-        DefaultVolumesToFsBackup = DefaultVolumesToFsBackup.Value,
-        Ttl = GoDuration.Format(Ttl.Value),
-        StorageLocation = StorageLocation.Value.Length > 0 ? StorageLocation.Value : null,
-        VolumeSnapshotLocations = NullIfEmpty(SnapshotLocations.Value),
-        OrderedResources = OrderedResources.Value.Length > 0 ? ParseOrderedResources(OrderedResources.Value) : null,
-        CsiSnapshotTimeout = GoDuration.Format(CsiSnapshotTimeout.Value),
-        ItemOperationTimeout = GoDuration.Format(ItemOperationTimeout.Value),
-        DataMover = DataMover.Value.Length > 0 ? DataMover.Value : null,
-        ResourcePolicy = ResourcePoliciesConfigmap.Value.Length > 0
-            ? new V1TypedLocalObjectReference { Kind = "configmap", Name = ResourcePoliciesConfigmap.Value }
-            : null,
-        UploaderConfig = ParallelFilesUpload.Value > 0 ? new UploaderConfigForBackup { ParallelFilesUpload = ParallelFilesUpload.Value } : null,
-        Hooks = new BackupHooks(),
-    };
+        var (selector, orSelectors) = ParseSelectors();
+        return new BackupSpec
+        {
+            IncludedNamespaces = NullIfEmpty(IncludeNamespaces.Value),
+            ExcludedNamespaces = NullIfEmpty(ExcludeNamespaces.Value),
+            IncludedResources = NullIfEmpty(IncludeResources.Value),
+            ExcludedResources = NullIfEmpty(ExcludeResources.Value),
+            IncludedClusterScopedResources = NullIfEmpty(IncludeClusterScopedResources.Value),
+            ExcludedClusterScopedResources = NullIfEmpty(ExcludeClusterScopedResources.Value),
+            IncludedNamespaceScopedResources = NullIfEmpty(IncludeNamespaceScopedResources.Value),
+            ExcludedNamespaceScopedResources = NullIfEmpty(ExcludeNamespaceScopedResources.Value),
+            LabelSelector = selector,
+            OrLabelSelectors = orSelectors,
+            SnapshotVolumes = SnapshotVolumes.Value,
+            SnapshotMoveData = SnapshotMoveData.Value,
+            IncludeClusterResources = IncludeClusterResources.Value,
+            DefaultVolumesToFsBackup = DefaultVolumesToFsBackup.Value,
+            Ttl = GoDuration.Format(Ttl.Value),
+            StorageLocation = StorageLocation.Value.Length > 0 ? StorageLocation.Value : null,
+            VolumeSnapshotLocations = NullIfEmpty(SnapshotLocations.Value),
+            OrderedResources = OrderedResources.Value.Length > 0 ? ParseOrderedResources(OrderedResources.Value) : null,
+            CsiSnapshotTimeout = GoDuration.Format(CsiSnapshotTimeout.Value),
+            ItemOperationTimeout = GoDuration.Format(ItemOperationTimeout.Value),
+            DataMover = DataMover.Value.Length > 0 ? DataMover.Value : null,
+            ResourcePolicy = ResourcePoliciesConfigmap.Value.Length > 0
+                ? new V1TypedLocalObjectReference { Kind = "configmap", Name = ResourcePoliciesConfigmap.Value }
+                : null,
+            UploaderConfig = ParallelFilesUpload.Value > 0 ? new UploaderConfigForBackup { ParallelFilesUpload = ParallelFilesUpload.Value } : null,
+            Hooks = new BackupHooks(),
+            Metadata = new BackupMetadata(),
+        };
+    }
 
     /// <summary>Upstream's ParseOrderedResources: <c>pods=ns1/pod1,ns1/pod2;persistentvolumeclaims=ns1/pvc4</c>.</summary>
-    public static Dictionary<string, string> ParseOrderedResources(string text)
+    private static Dictionary<string, string> ParseOrderedResources(string text)
     {
         var ordered = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in text.Split(';'))
@@ -158,27 +176,6 @@ internal sealed class BackupSpecFlags
         }
 
         return ordered;
-    }
-
-    /// <summary>Upstream's ValidateNamespaceIncludesExcludes texts.</summary>
-    private static List<string> NamespaceProblems(IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
-    {
-        var problems = new List<string>();
-        var included = includes.ToHashSet(StringComparer.Ordinal);
-        var excluded = excludes.ToHashSet(StringComparer.Ordinal);
-        if (included.Count > 1 && included.Contains("*"))
-        {
-            problems.Add("includes list must either contain '*' only, or a non-empty list of items");
-        }
-
-        if (excluded.Contains("*"))
-        {
-            problems.Add("excludes list cannot contain '*'");
-        }
-
-        problems.AddRange(excluded.Order(StringComparer.Ordinal).Where(included.Contains)
-            .Select(item => $"excludes list cannot contain an item in the includes list: {item}"));
-        return problems;
     }
 
     private static List<string>? NullIfEmpty(IReadOnlyList<string> values) => values.Count == 0 ? null : [.. values];

@@ -34,7 +34,7 @@ internal static class CreateBackupCommand
                   velero backup create backup4 --wait
                 """,
         };
-        var options = BackupOptions.Bind(command);
+        var options = BackupSpecFlags.Bind(command);
         var wait = command.Flags.Bool("wait", "w", false, "Wait for the operation to complete.");
         var fromSchedule = command.Flags.String("from-schedule", null, "",
             "Create a backup from the template of an existing schedule. Cannot be used with any other filters. Backup name is optional if used.");

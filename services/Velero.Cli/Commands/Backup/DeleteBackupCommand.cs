@@ -4,7 +4,6 @@ using Velero.Api.V1;
 using Velero.BackupFormat.Layout;
 using Velero.Cli.CommandLine;
 using Velero.Cli.Commands.Shared;
-using Velero.Cli.Resources;
 using Velero.Kubernetes.Resources;
 
 namespace Velero.Cli.Commands.Backup;
@@ -36,7 +35,7 @@ internal static class DeleteBackupCommand
                   velero backup delete --all
                 """,
         };
-        var selection = DeleteSelection.Bind(command, "backup");
+        var selection = ResourceSelection.BindDelete(command, "backup");
         command.Run = async ctx =>
         {
             var selector = selection.Validate(ctx);
@@ -45,27 +44,7 @@ internal static class DeleteBackupCommand
                 return 0;
             }
 
-            var errors = new List<string>();
-            var backups = new List<Api.V1.Backup>();
-            if (ctx.Args.Count > 0)
-            {
-                var client = new CustomResourceClient<Api.V1.Backup>(ctx.Kube());
-                foreach (var name in ctx.Args)
-                {
-                    if (await client.GetAsync(ctx.Namespace, name, ctx.CancellationToken) is { } backup)
-                    {
-                        backups.Add(backup);
-                    }
-                    else
-                    {
-                        errors.Add(VeleroResources.NotFound<Api.V1.Backup>(name));
-                    }
-                }
-            }
-            else
-            {
-                backups.AddRange(await VeleroResources.ListAsync<Api.V1.Backup>(ctx, selector));
-            }
+            var (backups, errors) = await ResourceSelection.ResolveAsync<Api.V1.Backup>(ctx, selector);
 
             // As upstream: with nothing to delete, the lookups' errors are not reported.
             if (backups.Count == 0)
@@ -95,12 +74,7 @@ internal static class DeleteBackupCommand
                 await ctx.Out.WriteAsync($"Request to delete backup \"{name}\" submitted successfully.\nThe backup will be fully deleted after all associated data (disk snapshots, backup files, restores) are removed.\n");
             }
 
-            return errors.Count switch
-            {
-                0 => 0,
-                1 => throw new CliException(errors[0]),
-                _ => throw new CliException($"[{string.Join(", ", errors)}]"),
-            };
+            return ResourceSelection.Aggregate(errors) is { } failure ? throw failure : 0;
         };
         return command;
     }

@@ -5,6 +5,7 @@ using Velero.Cli.CommandLine;
 using Velero.Cli.Downloads;
 using Velero.Cli.Printers;
 using Velero.Cli.Resources;
+using Velero.Cli.Selectors;
 using Velero.Kubernetes.Resources;
 
 namespace Velero.Cli.Commands.Backup;
@@ -35,7 +36,7 @@ internal static class DescribeBackupsCommand
                     : $"invalid output format '{output.Value}'. valid value are 'plaintext, json'");
             }
 
-            var backups = await VeleroResources.GetOrListAsync<Api.V1.Backup>(ctx, selector.Value);
+            var backups = await new ResourceSet<Api.V1.Backup>(ctx).GetOrListAsync(ctx.Args, LabelSelectorParser.Canonical(selector.Value));
             var byName = backups.DistinctBy(b => b.Metadata.Name).ToDictionary(b => b.Metadata.Name);
             var files = DescribeFilesSource.For(ctx, insecure.Value, caCert.Changed ? caCert.Value : ctx.ClientConfig.CaCertFile ?? "",
                 (name, token) => StorageLocationCaCert.ForBackupAsync(ctx.Kube(), ctx.Namespace, byName[name], token));

@@ -2,6 +2,7 @@ using Velero.Cli.CommandLine;
 using Velero.Cli.Output;
 using Velero.Cli.Printers;
 using Velero.Cli.Resources;
+using Velero.Cli.Selectors;
 
 namespace Velero.Cli.Commands.Backup;
 
@@ -16,7 +17,7 @@ internal static class GetBackupsCommand
         command.Run = async ctx =>
         {
             var format = output.Format;
-            var backups = await VeleroResources.GetOrListAsync<Api.V1.Backup>(ctx, selector.Value);
+            var backups = await new ResourceSet<Api.V1.Backup>(ctx).GetOrListAsync(ctx.Args, LabelSelectorParser.Canonical(selector.Value));
             if (format == OutputFormat.Table)
             {
                 await ctx.Out.WriteAsync(BackupTable.Render(backups, output, ctx.Time.GetUtcNow(), ctx.Env.TimeZone));

@@ -1,8 +1,8 @@
 using Velero.Api;
 using Velero.Api.V1;
 using Velero.Cli.CommandLine;
+using Velero.Cli.Commands.Shared;
 using Velero.Cli.Resources;
-using Velero.Cli.Selectors;
 
 namespace Velero.Cli.Commands.BackupLocation;
 
@@ -33,44 +33,17 @@ internal static class DeleteBackupLocationCommand
                   velero backup-location delete --all
                 """,
         };
-        var confirm = command.Flags.Bool("confirm", null, false, "Confirm deletion");
-        var all = command.Flags.Bool("all", null, false, "Delete all backup-locations");
-        var selector = command.Flags.String("selector", "l", "", "Delete all backup-locations matching this label selector.");
+        var selection = ResourceSelection.BindDelete(command, "backup-location");
         command.Run = async ctx =>
         {
-            if ((ctx.Args.Count > 0 ? 1 : 0) + (all.Value ? 1 : 0) + (selector.Value.Length > 0 ? 1 : 0) != 1)
-            {
-                throw new CliException("you must specify exactly one of: specific backup-location name(s), the --all flag, or the --selector flag");
-            }
-
-            var canonical = LabelSelectorParser.Canonical(selector.Value);
-            if (!confirm.Value && !await Confirmation.AskAsync(ctx))
+            var selector = selection.Validate(ctx);
+            if (!await selection.ConfirmAsync(ctx))
             {
                 return 0;
             }
 
+            var (locations, errors) = await ResourceSelection.ResolveAsync<BackupStorageLocation>(ctx, selector);
             var set = new ResourceSet<BackupStorageLocation>(ctx);
-            var errors = new List<string>();
-            var locations = new List<BackupStorageLocation>();
-            if (ctx.Args.Count > 0)
-            {
-                foreach (var name in ctx.Args)
-                {
-                    if (await set.Client.GetAsync(ctx.Namespace, name, ctx.CancellationToken) is { } location)
-                    {
-                        locations.Add(location);
-                    }
-                    else
-                    {
-                        errors.Add(set.NotFound(name));
-                    }
-                }
-            }
-            else
-            {
-                locations.AddRange(await set.ListAsync(canonical));
-            }
-
             if (locations.Count == 0 && errors.Count == 0)
             {
                 await ctx.Out.WriteLineAsync("No backup-locations found");
@@ -98,12 +71,7 @@ internal static class DeleteBackupLocationCommand
                 }
             }
 
-            return errors.Count switch
-            {
-                0 => 0,
-                1 => throw new CliException(errors[0]),
-                _ => throw new CliException($"[{string.Join(", ", errors)}]"),
-            };
+            return ResourceSelection.Aggregate(errors) is { } failure ? throw failure : 0;
         };
         return command;
     }

@@ -1,5 +1,6 @@
 using Velero.Cli.CommandLine;
 using Velero.Cli.Install;
+using Velero.Cli.Resources;
 using Velero.Kubernetes.Raw;
 
 namespace Velero.Cli.Commands.Install;
@@ -34,7 +35,7 @@ internal static class UninstallCommand
             if (!force.Value)
             {
                 await ctx.Out.WriteAsync("You are about to uninstall Velero.\n");
-                if (!await ConfirmAsync(ctx))
+                if (!await Confirmation.AskAsync(ctx))
                 {
                     return 0;
                 }
@@ -52,28 +53,5 @@ internal static class UninstallCommand
             return 0;
         };
         return command;
-    }
-
-    /// <summary>Upstream's confirm.GetConfirmation: asks until the answer is one letter, y or n.</summary>
-    private static async Task<bool> ConfirmAsync(CommandContext ctx)
-    {
-        while (true)
-        {
-            await ctx.Out.WriteAsync("Are you sure you want to continue (Y/N)? ");
-            var answer = await ctx.Env.In.ReadLineAsync(ctx.CancellationToken);
-            if (answer is null)
-            {
-                await ctx.Err.WriteAsync("error reading user input: EOF\n");
-                return false;
-            }
-
-            switch (answer.Trim().ToLowerInvariant())
-            {
-                case "y":
-                    return true;
-                case "n":
-                    return false;
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
 using Velero.Cli.CommandLine;
 using Velero.Cli.Commands.Shared;
-using Velero.Cli.Resources;
 using Velero.Kubernetes.Resources;
 
 namespace Velero.Cli.Commands.Restore;
@@ -29,7 +28,7 @@ internal static class DeleteRestoreCommand
                   velero restore delete --all
                 """,
         };
-        var selection = DeleteSelection.Bind(command, "restore");
+        var selection = ResourceSelection.BindDelete(command, "restore");
         command.Run = async ctx =>
         {
             var selector = selection.Validate(ctx);
@@ -38,33 +37,13 @@ internal static class DeleteRestoreCommand
                 return 0;
             }
 
-            var client = new CustomResourceClient<Api.V1.Restore>(ctx.Kube());
-            var restores = new List<Api.V1.Restore>();
-            var errors = new List<string>();
-            if (ctx.Args.Count > 0)
-            {
-                foreach (var name in ctx.Args)
-                {
-                    if (await client.GetAsync(ctx.Namespace, name, ctx.CancellationToken) is { } restore)
-                    {
-                        restores.Add(restore);
-                    }
-                    else
-                    {
-                        errors.Add(VeleroResources.NotFound<Api.V1.Restore>(name));
-                    }
-                }
-            }
-            else
-            {
-                restores.AddRange(await VeleroResources.ListAsync<Api.V1.Restore>(ctx, selector));
-            }
+            var (restores, errors) = await ResourceSelection.ResolveAsync<Api.V1.Restore>(ctx, selector);
 
             // Upstream prints the lookup errors as a Go slice, then fails with them.
             if (errors.Count > 0)
             {
                 await ctx.Out.WriteLineAsync($"errs:  [{string.Join(" ", errors)}]");
-                throw new CliException(errors.Count == 1 ? errors[0] : $"[{string.Join(", ", errors)}]");
+                throw ResourceSelection.Aggregate(errors)!;
             }
 
             if (restores.Count == 0)
@@ -73,6 +52,7 @@ internal static class DeleteRestoreCommand
                 return 0;
             }
 
+            var client = new CustomResourceClient<Api.V1.Restore>(ctx.Kube());
             foreach (var restore in restores)
             {
                 await client.DeleteAsync(ctx.Namespace, restore.Metadata.Name, ctx.CancellationToken);

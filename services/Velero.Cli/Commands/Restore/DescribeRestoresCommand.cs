@@ -2,10 +2,11 @@ using Velero.Api;
 using Velero.Api.V1;
 using Velero.BackupFormat.Layout;
 using Velero.Cli.CommandLine;
-using Velero.Cli.Downloads;
 using Velero.Cli.Commands.Backup;
+using Velero.Cli.Downloads;
 using Velero.Cli.Printers;
 using Velero.Cli.Resources;
+using Velero.Cli.Selectors;
 
 namespace Velero.Cli.Commands.Restore;
 
@@ -22,7 +23,7 @@ internal static class DescribeRestoresCommand
         var caCert = command.Flags.String("cacert", null, "", "Path to a certificate bundle to use when verifying TLS connections.");
         command.Run = async ctx =>
         {
-            var restores = await VeleroResources.GetOrListAsync<Api.V1.Restore>(ctx, selector.Value);
+            var restores = await new ResourceSet<Api.V1.Restore>(ctx).GetOrListAsync(ctx.Args, LabelSelectorParser.Canonical(selector.Value));
             var byName = restores.DistinctBy(r => r.Metadata.Name).ToDictionary(r => r.Metadata.Name);
             var files = DescribeFilesSource.For(ctx, insecure.Value, caCert.Changed ? caCert.Value : ctx.ClientConfig.CaCertFile ?? "",
                 (name, token) => StorageLocationCaCert.ForRestoreAsync(ctx.Kube(), ctx.Namespace, byName[name], token));

@@ -2,6 +2,7 @@ using Velero.Cli.CommandLine;
 using Velero.Cli.Output;
 using Velero.Cli.Printers;
 using Velero.Cli.Resources;
+using Velero.Cli.Selectors;
 
 namespace Velero.Cli.Commands.Restore;
 
@@ -16,7 +17,7 @@ internal static class GetRestoresCommand
         command.Run = async ctx =>
         {
             var format = output.Format;
-            var restores = await VeleroResources.GetOrListAsync<Api.V1.Restore>(ctx, selector.Value);
+            var restores = await new ResourceSet<Api.V1.Restore>(ctx).GetOrListAsync(ctx.Args, LabelSelectorParser.Canonical(selector.Value));
             RestoreTable.MarkDeleting(restores);
             if (format == OutputFormat.Table)
             {

@@ -50,7 +50,7 @@ internal sealed class RestoreCreation(CommandContext ctx, RestoreOptions o, Outp
         IReadOnlyList<Api.V1.Backup> scheduleBackups = [];
         if (backupName.Length > 0)
         {
-            await VeleroResources.GetAsync<Api.V1.Backup>(ctx, backupName);
+            await new ResourceSet<Api.V1.Backup>(ctx).GetAsync(backupName);
         }
         else
         {

@@ -67,6 +67,7 @@ internal static class CreateScheduleCommand
                 throw new CliException($"invalid schedule \"{schedule.Value}\": {problem}");
             }
 
+            template.ParseSelectors();
             await template.ValidateAsync(ctx);
             var created = new Api.V1.Schedule
             {
@@ -86,7 +87,6 @@ internal static class CreateScheduleCommand
                 },
                 Status = new ScheduleStatus(),
             };
-            created.Spec.Template.Metadata = new BackupMetadata();
             if (output.Requested)
             {
                 if (format == OutputFormat.Table)

@@ -1,4 +1,5 @@
 using Velero.Cli.CommandLine;
+using Velero.Cli.Commands.Shared;
 using Velero.Cli.Resources;
 
 namespace Velero.Cli.Commands.Schedule;
@@ -27,17 +28,16 @@ internal static class DeleteScheduleCommand
                   velero schedule delete --all
                 """,
         };
-        var confirm = command.Flags.Bool("confirm", null, false, "Confirm deletion");
-        var selection = ScheduleSelection.Bind(command, "delete");
+        var selection = ResourceSelection.BindDelete(command, "schedule");
         command.Run = async ctx =>
         {
-            selection.Validate(ctx);
-            if (!confirm.Value && !await Confirmation.AskAsync(ctx))
+            var selector = selection.Validate(ctx);
+            if (!await selection.ConfirmAsync(ctx))
             {
                 return 0;
             }
 
-            var (schedules, errors) = await selection.ResolveAsync(ctx);
+            var (schedules, errors) = await ResourceSelection.ResolveAsync<Api.V1.Schedule>(ctx, selector);
             if (schedules.Count == 0 && errors.Count == 0)
             {
                 await ctx.Out.WriteLineAsync("No schedules found");
@@ -51,7 +51,7 @@ internal static class DeleteScheduleCommand
                 await ctx.Out.WriteLineAsync($"Schedule deleted: {schedule.Metadata.Name}");
             }
 
-            return ScheduleSelection.Aggregate(errors) is { } failure ? throw failure : 0;
+            return ResourceSelection.Aggregate(errors) is { } failure ? throw failure : 0;
         };
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Velero.Cli.CommandLine;
+using Velero.Cli.Commands.Shared;
 using Velero.Cli.Resources;
 
 namespace Velero.Cli.Commands.Schedule;
@@ -10,10 +11,10 @@ namespace Velero.Cli.Commands.Schedule;
 /// </summary>
 internal static class SchedulePauser
 {
-    public static async Task<int> RunAsync(CommandContext ctx, ScheduleSelection selection, bool paused, bool? skipImmediately)
+    public static async Task<int> RunAsync(CommandContext ctx, ResourceSelection selection, bool paused, bool? skipImmediately)
     {
-        selection.Validate(ctx);
-        var (schedules, errors) = await selection.ResolveAsync(ctx);
+        var selector = selection.Validate(ctx);
+        var (schedules, errors) = await ResourceSelection.ResolveAsync<Api.V1.Schedule>(ctx, selector);
         if (schedules.Count == 0 && errors.Count == 0)
         {
             await ctx.Out.WriteLineAsync("No schedules found");
@@ -50,6 +51,6 @@ internal static class SchedulePauser
             await ctx.Out.WriteLineAsync($"Schedule {schedule.Metadata.Name} {verb} successfully");
         }
 
-        return ScheduleSelection.Aggregate(errors) is { } failure ? throw failure : 0;
+        return ResourceSelection.Aggregate(errors) is { } failure ? throw failure : 0;
     }
 }

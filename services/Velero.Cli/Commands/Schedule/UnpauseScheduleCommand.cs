@@ -1,4 +1,5 @@
 using Velero.Cli.CommandLine;
+using Velero.Cli.Commands.Shared;
 
 namespace Velero.Cli.Commands.Schedule;
 
@@ -24,7 +25,7 @@ internal static class UnpauseScheduleCommand
                 """,
         };
         // Upstream builds both commands' selection flags with the verb "pause".
-        var selection = ScheduleSelection.Bind(command, "pause");
+        var selection = ResourceSelection.Bind(command, "pause", "schedule");
         var skipImmediately = SkipImmediatelyFlag.Bind(command);
         command.Run = ctx => SchedulePauser.RunAsync(ctx, selection, paused: false, skipImmediately.Value);
         return command;
