@@ -66,7 +66,7 @@ internal sealed class RunRestoreConsumer(
             return;
         }
 
-        var startedAt = restore.Status.StartTimestamp is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : time.GetUtcNow();
+        var startedAt = restore.Status?.StartTimestamp is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : time.GetUtcNow();
         if (await StoredRestoreOutcome.ReadAsync(location, target.Name, time.GetUtcNow(), context.CancellationToken) is { } stored)
         {
             logger.LogInformation("Restore {Namespace}/{Name} already ran to its end; reporting its stored result", target.Namespace, target.Name);

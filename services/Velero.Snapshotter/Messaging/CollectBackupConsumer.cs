@@ -69,7 +69,7 @@ internal sealed class CollectBackupConsumer(
             return;
         }
 
-        var startedAt = backup.Status.StartTimestamp is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : time.GetUtcNow();
+        var startedAt = backup.Status?.StartTimestamp is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : time.GetUtcNow();
         await using var reporter = reporters.Start(context, target, command.Attempt);
         try
         {
