@@ -56,14 +56,16 @@ public sealed class StartupFailureTests
         Assert.StartsWith("velero-restorer: invalid configuration: " + expected, line, StringComparison.Ordinal);
     }
 
-    // Exit code 1 with one line, as every velero command reports a mistake (cobra exits 1 on a bad flag).
+    // Exit code 1 and cobra's error and usage hint, as every velero command reports a mistake.
     [Fact]
     public async Task Velero_server_rejects_an_unknown_role()
     {
         await using var service = ServiceProcess.Start("velero.dll", new Dictionary<string, string?>(), "server", "--roles", "scheduler,backupper");
 
         Assert.Equal(1, await service.WaitForExitAsync(ExitTimeout));
-        Assert.Equal("velero server: unknown role 'backupper'; valid roles: scheduler,snapshotter,uploader,restorer",
-            Assert.Single(service.ErrorLines));
+        Assert.Equal(
+            ["Error: unknown role 'backupper'; valid roles: scheduler,snapshotter,uploader,restorer",
+             "Run 'velero server --help' for usage."],
+            service.ErrorLines);
     }
 }
