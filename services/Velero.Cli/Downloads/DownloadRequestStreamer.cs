@@ -6,6 +6,7 @@ using k8s.Autorest;
 using k8s.Models;
 using Velero.Api.V1;
 using Velero.Kubernetes.Resources;
+using Velero.ObjectStorage;
 
 namespace Velero.Cli.Downloads;
 
@@ -127,7 +128,7 @@ public sealed class DownloadRequestStreamer(IKubernetes client, TimeProvider? ti
         }
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient http, Uri url, DownloadTrust trust,
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient http, Uri url, CertificateTrust trust,
         CancellationTokenSource deadline, CancellationToken cancellationToken)
     {
         try

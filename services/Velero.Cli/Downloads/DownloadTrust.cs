@@ -1,19 +1,17 @@
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Velero.ObjectStorage;
 
 namespace Velero.Cli.Downloads;
 
 /// <summary>
-/// TLS trust for one download, as upstream's CLI builds it: the system roots plus the <c>--cacert</c> bundle and the
-/// location's CA certificate, or anything with <c>--insecure-skip-tls-verify</c>. Remembers whether a chain was
-/// refused, which upstream's "signed by unknown authority" hint needs.
+/// The TLS trust of one download, as upstream's CLI builds it: the system roots plus the <c>--cacert</c> bundle or
+/// the location's CA certificate, or anything with <c>--insecure-skip-tls-verify</c>. Validation is the object
+/// store's <see cref="CertificateTrust"/>.
 /// </summary>
-internal sealed class DownloadTrust(X509Certificate2Collection extraRoots, bool insecureSkipVerify)
+internal static class DownloadTrust
 {
-    public bool ChainRefused { get; private set; }
-
     /// <summary>The bundle of <paramref name="settings"/>; an unreadable <c>--cacert</c> falls back to the location's, with a warning.</summary>
-    public static DownloadTrust For(DownloadSettings settings, TextWriter warnings)
+    public static CertificateTrust For(DownloadSettings settings, TextWriter warnings)
     {
         var roots = new X509Certificate2Collection();
         if (!string.IsNullOrEmpty(settings.CaCertFile))
@@ -43,41 +41,7 @@ internal sealed class DownloadTrust(X509Certificate2Collection extraRoots, bool 
             Append(roots, settings.StorageLocationCaCert);
         }
 
-        return new DownloadTrust(roots, settings.InsecureSkipTlsVerify);
-    }
-
-    public bool Validate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
-    {
-        if (insecureSkipVerify || errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-
-        if (errors != SslPolicyErrors.RemoteCertificateChainErrors || certificate is not X509Certificate2 leaf)
-        {
-            return false;
-        }
-
-        var trusted = false;
-        if (extraRoots.Count > 0)
-        {
-            using var custom = new X509Chain();
-            custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            custom.ChainPolicy.CustomTrustStore.AddRange(extraRoots);
-            custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            if (chain is not null)
-            {
-                foreach (var element in chain.ChainElements)
-                {
-                    custom.ChainPolicy.ExtraStore.Add(element.Certificate);
-                }
-            }
-
-            trusted = custom.Build(leaf);
-        }
-
-        ChainRefused |= !trusted;
-        return trusted;
+        return new CertificateTrust(roots, settings.InsecureSkipTlsVerify);
     }
 
     // Like Go's AppendCertsFromPEM: what is not a certificate is skipped, not an error.

@@ -5,6 +5,7 @@ using Velero.Api;
 using Velero.Api.V1;
 using Velero.Contracts.Backups;
 using Velero.Kubernetes.Clusters;
+using Velero.Scheduler.Flow;
 using Velero.Scheduler.Outbox;
 
 namespace Velero.Scheduler.Backups;
@@ -21,46 +22,22 @@ internal sealed class BackupStallWatchdog(
     BackupQueueSignal queue,
     IOptions<BackupOptions> options,
     TimeProvider time,
-    ILogger<BackupStallWatchdog> logger) : BackgroundService
+    ILogger<BackupStallWatchdog> logger) : StallWatchdog(clusters, queue, time, logger, "backups")
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Tick, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            foreach (var cluster in clusters.Clusters.Where(c => c.Identity is not null))
-            {
-                try
-                {
-                    if (await FailStalledAsync(cluster.Identity!.Id, stoppingToken) > 0)
-                    {
-                        queue.Poke();
-                    }
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OutOfMemoryException)
-                {
-                    logger.LogWarning("Looking for stalled backups of cluster {Cluster} failed: {Reason}", cluster.Name, e.Message);
-                }
-            }
-        }
-    }
-
-    internal async Task<int> FailStalledAsync(string clusterId, CancellationToken cancellationToken)
+    internal override async Task<int> FailStalledAsync(string clusterId, CancellationToken cancellationToken)
     {
         var stallTimeout = options.Value.StallTimeout;
         var reason = $"backup stalled: no progress reported by a snapshotter for {GoDuration.Format(stallTimeout)}";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // Most ticks find nothing: look before taking the lock that consumers of this cluster wait on.
-        if (!await BackupStore.AnyStalledAsync(connection, clusterId, time.GetUtcNow() - stallTimeout, cancellationToken))
+        if (!await BackupStore.AnyStalledAsync(connection, clusterId, Time.GetUtcNow() - stallTimeout, cancellationToken))
         {
             return 0;
         }
 
         await using (await BackupClusterLock.AcquireAsync(connection, clusterId, cancellationToken))
         {
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var failed = new List<string>();
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {

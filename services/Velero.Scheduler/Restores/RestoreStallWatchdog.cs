@@ -5,6 +5,7 @@ using Velero.Api;
 using Velero.Api.V1;
 using Velero.Contracts.Restores;
 using Velero.Kubernetes.Clusters;
+using Velero.Scheduler.Flow;
 using Velero.Scheduler.Outbox;
 
 namespace Velero.Scheduler.Restores;
@@ -22,49 +23,25 @@ internal sealed class RestoreStallWatchdog(
     RestoreQueueSignal queue,
     IOptions<RestoreOptions> options,
     TimeProvider time,
-    ILogger<RestoreStallWatchdog> logger) : BackgroundService
+    ILogger<RestoreStallWatchdog> logger) : StallWatchdog(clusters, queue, time, logger, "restores")
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Tick, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            foreach (var cluster in clusters.Clusters.Where(c => c.Identity is not null))
-            {
-                try
-                {
-                    if (await FailStalledAsync(cluster.Identity!.Id, stoppingToken) > 0)
-                    {
-                        queue.Poke();
-                    }
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is not OutOfMemoryException)
-                {
-                    logger.LogWarning("Looking for stalled restores of cluster {Cluster} failed: {Reason}", cluster.Name, e.Message);
-                }
-            }
-        }
-    }
-
     internal static string Reason(TimeSpan stallTimeout) =>
         $"restore stalled: no progress reported by a restorer for {GoDuration.Format(stallTimeout)}";
 
-    internal async Task<int> FailStalledAsync(string clusterId, CancellationToken cancellationToken)
+    internal override async Task<int> FailStalledAsync(string clusterId, CancellationToken cancellationToken)
     {
         var stallTimeout = options.Value.StallTimeout;
         var reason = Reason(stallTimeout);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // Most ticks find nothing: look before taking the lock that consumers of this cluster wait on.
-        if (!await RestoreStore.AnyStalledAsync(connection, clusterId, time.GetUtcNow() - stallTimeout, cancellationToken))
+        if (!await RestoreStore.AnyStalledAsync(connection, clusterId, Time.GetUtcNow() - stallTimeout, cancellationToken))
         {
             return 0;
         }
 
         await using (await RestoreClusterLock.AcquireAsync(connection, clusterId, cancellationToken))
         {
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var failed = new List<string>();
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {

@@ -1,6 +1,5 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using Velero.ObjectStorage.Aws;
 
 namespace Velero.ObjectStorage.Tests.Aws;
 
