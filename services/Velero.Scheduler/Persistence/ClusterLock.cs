@@ -30,6 +30,16 @@ internal sealed class ClusterLock : IAsyncDisposable
         return new ClusterLock(connection, lockClass, clusterId);
     }
 
+    /// <summary>Takes the lock if no other session holds it; <c>null</c> when one does (another replica is at the work).</summary>
+    public static async Task<ClusterLock?> TryAcquireAsync(NpgsqlConnection connection, int lockClass, string clusterId,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("select pg_try_advisory_lock(@class, hashtext(@cluster))", connection);
+        command.Parameters.AddWithValue("class", lockClass);
+        command.Parameters.AddWithValue("cluster", clusterId);
+        return await command.ExecuteScalarAsync(cancellationToken) is true ? new ClusterLock(connection, lockClass, clusterId) : null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection.State != System.Data.ConnectionState.Open)

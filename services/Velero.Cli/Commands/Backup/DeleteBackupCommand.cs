@@ -1,7 +1,4 @@
-using k8s.Models;
-using Velero.Api;
 using Velero.Api.V1;
-using Velero.BackupFormat.Layout;
 using Velero.Cli.CommandLine;
 using Velero.Cli.Commands.Shared;
 using Velero.Kubernetes.Resources;
@@ -57,20 +54,7 @@ internal static class DeleteBackupCommand
             foreach (var backup in backups)
             {
                 var name = backup.Metadata.Name;
-                await requests.CreateAsync(new DeleteBackupRequest
-                {
-                    Metadata = new V1ObjectMeta
-                    {
-                        GenerateName = name + "-",
-                        NamespaceProperty = ctx.Namespace,
-                        Labels = new Dictionary<string, string>
-                        {
-                            [WellKnown.BackupNameLabel] = LabelValues.GetValidName(name),
-                            [WellKnown.BackupUidLabel] = backup.Metadata.Uid ?? "",
-                        },
-                    },
-                    Spec = new DeleteBackupRequestSpec { BackupName = name },
-                }, ctx.CancellationToken);
+                await requests.CreateAsync(DeleteBackupRequests.For(ctx.Namespace, name, backup.Metadata.Uid), ctx.CancellationToken);
                 await ctx.Out.WriteAsync($"Request to delete backup \"{name}\" submitted successfully.\nThe backup will be fully deleted after all associated data (disk snapshots, backup files, restores) are removed.\n");
             }
 
