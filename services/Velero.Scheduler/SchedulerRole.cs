@@ -10,6 +10,7 @@ using Velero.Scheduler.Locations;
 using Velero.Scheduler.Outbox;
 using Velero.Scheduler.Persistence;
 using Velero.Scheduler.Restores;
+using Velero.Scheduler.Schedules;
 using Velero.Scheduler.Status;
 using Velero.Selection.Validation;
 using Velero.ServiceDefaults.Hosting;
@@ -76,6 +77,9 @@ public sealed class SchedulerRole : IServiceRole
         services.AddHostedService<RestoreWatcher>();
         services.AddHostedService<RestoreDispatcher>();
         services.AddHostedService<RestoreStallWatchdog>();
+
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section).ValidateDataAnnotations();
+        services.AddHostedService<ScheduleController>();
 
         DownloadRegistration.AddDownloads(builder);
     }

@@ -5,6 +5,7 @@ using Velero.Cli.Commands.Backup;
 using Velero.Cli.Output;
 using Velero.Cli.Printers;
 using Velero.Kubernetes.Resources;
+using Velero.Selection.Schedules;
 
 namespace Velero.Cli.Commands.Schedule;
 
@@ -62,9 +63,9 @@ internal static class CreateScheduleCommand
                 throw new CliException("--schedule is required");
             }
 
-            if (CronSchedule.Validate(schedule.Value) is { } problem)
+            if (!CronSchedule.TryParse(schedule.Value, out _, out var problem))
             {
-                throw new CliException($"invalid schedule \"{schedule.Value}\": {problem}");
+                throw new CliException($"invalid schedule \"{schedule.Value}\": {problem.Explanation}");
             }
 
             template.ParseSelectors();
