@@ -9,14 +9,14 @@ public sealed class DeletionRulesTests
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData(null, 1, RequestTriage.Process)]
-    [InlineData("New", 1, RequestTriage.Process)]
-    [InlineData("New", 48, RequestTriage.Process)]
-    [InlineData("Processed", 1, RequestTriage.Skip)]
-    [InlineData("Processed", 24, RequestTriage.Expire)]
-    [InlineData("InProgress", 23, RequestTriage.Resume)]
-    [InlineData("InProgress", 24, RequestTriage.Expire)]
-    public void Requests_are_processed_kept_resumed_or_expired_by_phase_and_age(string? phase, int hoursOld, RequestTriage expected)
+    [InlineData(null, 1, "Process")]
+    [InlineData("New", 1, "Process")]
+    [InlineData("New", 48, "Process")]
+    [InlineData("Processed", 1, "Skip")]
+    [InlineData("Processed", 24, "Expire")]
+    [InlineData("InProgress", 23, "Resume")]
+    [InlineData("InProgress", 24, "Expire")]
+    public void Requests_are_processed_kept_resumed_or_expired_by_phase_and_age(string? phase, int hoursOld, string expected)
     {
         var request = new DeleteBackupRequest
         {
@@ -24,7 +24,7 @@ public sealed class DeletionRulesTests
             Status = phase is null ? null : new DeleteBackupRequestStatus { Phase = phase },
         };
 
-        Assert.Equal(expected, DeletionRules.Triage(request, Now));
+        Assert.Equal(Enum.Parse<RequestTriage>(expected), DeletionRules.Triage(request, Now));
     }
 
     [Theory]
