@@ -5,7 +5,9 @@ using Npgsql;
 using Velero.Contracts.Status;
 using Velero.ObjectStorage;
 using Velero.Scheduler.Backups;
+using Velero.Scheduler.Deletion;
 using Velero.Scheduler.Downloads;
+using Velero.Scheduler.GarbageCollection;
 using Velero.Scheduler.Locations;
 using Velero.Scheduler.Outbox;
 using Velero.Scheduler.Persistence;
@@ -80,6 +82,13 @@ public sealed class SchedulerRole : IServiceRole
 
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.Section).ValidateDataAnnotations();
         services.AddHostedService<ScheduleController>();
+        services.AddOptions<GarbageCollectionOptions>().BindConfiguration(GarbageCollectionOptions.Section).ValidateDataAnnotations();
+        services.AddHostedService<GarbageCollector>();
+        services.AddOptions<DeletionOptions>().BindConfiguration(DeletionOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<DeleteBackupRequestSignal>();
+        services.AddSingleton<DeleteBackupRequestProcessor>();
+        services.AddHostedService<DeleteBackupRequestController>();
+        services.AddHostedService<RestoreFinalizer>();
 
         DownloadRegistration.AddDownloads(builder);
     }
