@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Velero.Cli.Output;
 using Velero.Scheduler.Catalog;
@@ -17,6 +18,12 @@ internal static class CatalogBackupTable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Render(IEnumerable<CatalogBackup> backups, DateTimeOffset now, TimeZoneInfo zone)
@@ -43,7 +50,7 @@ internal static class CatalogBackupTable
     public static string Encode(IReadOnlyList<CatalogBackup> backups, OutputFormat format)
     {
         var node = JsonSerializer.SerializeToNode(backups, Json)!;
-        return format == OutputFormat.Yaml ? YamlEmitter.Emit(node) : node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return format == OutputFormat.Yaml ? YamlEmitter.Emit(node) : node.ToJsonString(Indented) + "\n";
     }
 
     /// <summary>Bytes in binary units, one decimal: <c>512 B</c>, <c>1.5 KiB</c>, <c>23.0 MiB</c>.</summary>
