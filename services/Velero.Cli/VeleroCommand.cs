@@ -2,6 +2,7 @@ using Velero.Cli.CommandLine;
 using Velero.Cli.Commands;
 using Velero.Cli.Commands.Backup;
 using Velero.Cli.Commands.BackupLocation;
+using Velero.Cli.Commands.Catalog;
 using Velero.Cli.Commands.Client;
 using Velero.Cli.Commands.Completion;
 using Velero.Cli.Commands.Install;
@@ -44,6 +45,7 @@ internal static class VeleroCommand
             PluginCommands.Create(),
             ClientCommands.Create(),
             CompletionCommand.Create(),
+            CatalogCommands.Create(),
             new Command("server", "Run the velero server")
             {
                 DisableFlagParsing = true,

@@ -5,6 +5,7 @@ using Npgsql;
 using Velero.Contracts.Status;
 using Velero.ObjectStorage;
 using Velero.Scheduler.Backups;
+using Velero.Scheduler.Catalog;
 using Velero.Scheduler.Deletion;
 using Velero.Scheduler.Downloads;
 using Velero.Scheduler.GarbageCollection;
@@ -14,6 +15,7 @@ using Velero.Scheduler.Persistence;
 using Velero.Scheduler.Restores;
 using Velero.Scheduler.Schedules;
 using Velero.Scheduler.Status;
+using Velero.Scheduler.Sync;
 using Velero.Selection.Validation;
 using Velero.ServiceDefaults.Hosting;
 using Velero.ServiceDefaults.Startup;
@@ -68,9 +70,13 @@ public sealed class SchedulerRole : IServiceRole
         services.AddSingleton<BackupQueueSignal>();
         services.AddSingleton<BackupResourceWriter>();
         services.AddSingleton<BackupIntake>();
+        services.AddSingleton<CatalogRecorder>();
         services.AddHostedService<BackupWatcher>();
         services.AddHostedService<BackupDispatcher>();
         services.AddHostedService<BackupStallWatchdog>();
+
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateDataAnnotations();
+        services.AddHostedService<BackupSync>();
 
         services.AddOptions<RestoreOptions>().BindConfiguration(RestoreOptions.Section).ValidateDataAnnotations();
         services.AddSingleton<RestoreQueueSignal>();

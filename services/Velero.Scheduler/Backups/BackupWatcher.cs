@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Velero.Api.V1;
 using Velero.Kubernetes.Clusters;
+using Velero.Scheduler.Catalog;
 using Velero.Scheduler.Flow;
 
 namespace Velero.Scheduler.Backups;
@@ -12,6 +13,7 @@ internal sealed class BackupWatcher(
     IOptions<VeleroNamespaceOptions> velero,
     IOptions<BackupOptions> options,
     BackupIntake intake,
+    CatalogRecorder catalog,
     BackupQueueSignal queue,
     NpgsqlDataSource dataSource,
     TimeProvider time,
@@ -24,6 +26,9 @@ internal sealed class BackupWatcher(
 
     protected override Task IntakeAsync(ClusterConnection cluster, Backup resource, CancellationToken cancellationToken) =>
         intake.IntakeAsync(cluster, resource, cancellationToken);
+
+    protected override Task ObserveAsync(ClusterConnection cluster, Backup resource, CancellationToken cancellationToken) =>
+        catalog.ObserveAsync(cluster, resource, cancellationToken);
 
     protected override async Task MarkDeletedAsync(string uid, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -29,6 +29,10 @@ internal abstract class NewResourceWatcher<T>(
 
     protected abstract Task MarkDeletedAsync(string uid, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>A resource past <c>New</c>, seen by the watch or a resync (the catalog records one it does not know).</summary>
+    protected virtual Task ObserveAsync(ClusterConnection cluster, T resource, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
         new ClusterWatches<T>(clusters, veleroNamespace,
             (cluster, _, type, resource, ct) => HandleAsync(cluster, type, resource, ct), time, logger).RunAsync(stoppingToken),
@@ -51,6 +55,10 @@ internal abstract class NewResourceWatcher<T>(
             {
                 await IntakeAsync(cluster, resource, cancellationToken);
             }
+            else
+            {
+                await ObserveAsync(cluster, resource, cancellationToken);
+            }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
@@ -69,7 +77,7 @@ internal abstract class NewResourceWatcher<T>(
                 try
                 {
                     var list = await new CustomResourceClient<T>(cluster.Client).ListAsync(veleroNamespace, cancellationToken: cancellationToken);
-                    foreach (var resource in list.Items.Where(IsNew))
+                    foreach (var resource in list.Items)
                     {
                         await HandleAsync(cluster, WatchEventType.Added, resource, cancellationToken);
                     }

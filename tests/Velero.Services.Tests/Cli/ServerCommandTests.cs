@@ -70,6 +70,16 @@ public sealed class ServerCommandTests
         Assert.Equal("backup-system", configuration.GetSection(VeleroNamespaceOptions.Section).Get<VeleroNamespaceOptions>()!.Namespace);
     }
 
+    [Fact]
+    public void The_backup_sync_period_becomes_the_sync_setting()
+    {
+        var invocation = ServerArguments.Parse(["--backup-sync-period=2m"]);
+        var configuration = new ConfigurationBuilder().AddCommandLine([.. invocation.HostArgs]).Build();
+
+        Assert.Empty(invocation.Ignored);
+        Assert.Equal(TimeSpan.FromMinutes(2), configuration.GetValue<TimeSpan>("Scheduler:Sync:Period"));
+    }
+
     [Theory]
     [InlineData("--log-level=debug", "--Logging:LogLevel:Default=Debug")]
     [InlineData("--log-level=warning", "--Logging:LogLevel:Default=Warning")]
@@ -102,14 +112,14 @@ public sealed class ServerCommandTests
             "--client-qps=20", "--client-burst", "30", "--features=EnableCSI", "--features", "EnableAPIGroupVersions",
             "--uploader-type=kopia", "--restore-only", "--disable-controllers=gc,backup-sync", "--colorized=false",
             "--default-volume-snapshot-locations", "aws:default,gcp:other", "-v", "2", "--logtostderr",
-            "--client-page-size=0", "--store-validation-frequency=0s", "--backup-sync-period=2m"]);
+            "--client-page-size=0", "--store-validation-frequency=0s", "--backup-sync-period=0s"]);
 
         Assert.Null(invocation.Error);
         Assert.Empty(invocation.HostArgs);
         Assert.Equal(
             "--client-qps, --client-burst, --features, --uploader-type, --restore-only, --disable-controllers, --colorized, "
             + "--default-volume-snapshot-locations, --v, --logtostderr, --client-page-size=0, --store-validation-frequency=0s, "
-            + "--backup-sync-period",
+            + "--backup-sync-period=0s",
             string.Join(", ", invocation.Ignored));
     }
 

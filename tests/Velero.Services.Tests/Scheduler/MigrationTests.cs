@@ -9,8 +9,9 @@ public sealed class MigrationTests
     {
         var migrations = Migration.LoadEmbedded();
 
-        Assert.Equal(Enumerable.Range(1, migrations.Count), migrations.Select(m => m.Version));
+        // Numbers are assigned ahead to parallel work, so a gap may stand until its migration lands; the order is what counts.
+        Assert.Equal(migrations.Select(m => m.Version).Distinct().Order(), migrations.Select(m => m.Version));
         Assert.Equal("outbox_and_inbox", migrations[0].Name);
-        Assert.All(migrations, m => Assert.Contains("create table", m.Sql, StringComparison.Ordinal));
+        Assert.All(migrations, m => Assert.Matches("(create|alter) (table|view)", m.Sql));
     }
 }

@@ -9,7 +9,6 @@ namespace Velero.Cli.Commands.Server;
 /// </summary>
 internal static class UpstreamServerFlags
 {
-    private const string NoSync = "backups in object storage are not synced into clusters yet";
     private const string NoVolumes = "volume snapshots, file-system backup and the data mover are not part of this server yet";
     private const string NoRepositories = "there are no backup repositories (Kopia) yet";
     private const string NoRateLimit = "requests to the Kubernetes API are not limited client-side (throttling answers are retried)";
@@ -46,7 +45,9 @@ internal static class UpstreamServerFlags
             "How long a restored CRD may take to become established"),
         Setting("terminating-resource-timeout", "duration", FlagValues.Duration, "10m0s",
             "Restorer:Engine:TerminatingNamespaceTimeout", "How long a restore waits for a terminating namespace to go"),
-        Ignored("backup-sync-period", "duration", FlagValues.Duration, "1m0s", NoSync),
+        Custom("backup-sync-period", "duration", "1m0s", "Scheduler:Sync:Period",
+            "How often backups in each storage location are synced into the cluster (0s means 1m, as upstream)",
+            text => UnlessZero("backup-sync-period", text, FlagValues.Duration, "Scheduler:Sync:Period")),
         Ignored("fs-backup-timeout", "duration", FlagValues.Duration, "4h0m0s", NoVolumes),
         Ignored("restore-only", "bool", FlagValues.Bool, null,
             "deprecated upstream; choose what runs with --roles, or make locations read-only"),
