@@ -9,6 +9,7 @@ using Velero.Scheduler.Downloads;
 using Velero.Scheduler.Locations;
 using Velero.Scheduler.Outbox;
 using Velero.Scheduler.Persistence;
+using Velero.Scheduler.Requests;
 using Velero.Scheduler.Restores;
 using Velero.Scheduler.Status;
 using Velero.Selection.Validation;
@@ -77,6 +78,8 @@ public sealed class SchedulerRole : IServiceRole
         services.AddHostedService<RestoreDispatcher>();
         services.AddHostedService<RestoreStallWatchdog>();
 
+        services.AddSingleton<RequestProcessor>();
+
         DownloadRegistration.AddDownloads(builder);
     }
 
@@ -95,5 +98,7 @@ public sealed class SchedulerRole : IServiceRole
         bus.AddConsumer<RestoreProgressedConsumer>();
         bus.AddConsumer<RestoreCompletedConsumer>();
         bus.AddConsumer<RestoreFailedConsumer>();
+        bus.AddConsumer<RequestBackupConsumer>();
+        bus.AddConsumer<RequestRestoreConsumer>();
     }
 }
