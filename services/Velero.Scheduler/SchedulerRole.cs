@@ -12,6 +12,7 @@ using Velero.Scheduler.GarbageCollection;
 using Velero.Scheduler.Locations;
 using Velero.Scheduler.Outbox;
 using Velero.Scheduler.Persistence;
+using Velero.Scheduler.Requests;
 using Velero.Scheduler.Restores;
 using Velero.Scheduler.Schedules;
 using Velero.Scheduler.Status;
@@ -95,6 +96,7 @@ public sealed class SchedulerRole : IServiceRole
         services.AddSingleton<DeleteBackupRequestProcessor>();
         services.AddHostedService<DeleteBackupRequestController>();
         services.AddHostedService<RestoreFinalizer>();
+        services.AddSingleton<RequestProcessor>();
 
         DownloadRegistration.AddDownloads(builder);
     }
@@ -114,5 +116,7 @@ public sealed class SchedulerRole : IServiceRole
         bus.AddConsumer<RestoreProgressedConsumer>();
         bus.AddConsumer<RestoreCompletedConsumer>();
         bus.AddConsumer<RestoreFailedConsumer>();
+        bus.AddConsumer<RequestBackupConsumer>();
+        bus.AddConsumer<RequestRestoreConsumer>();
     }
 }

@@ -5,6 +5,7 @@ using Velero.Api.V1;
 using Velero.Contracts.Backups;
 using Velero.Contracts.Clusters;
 using Velero.Scheduler.Outbox;
+using Velero.Scheduler.Requests;
 
 namespace Velero.Scheduler.Backups;
 
@@ -18,7 +19,7 @@ internal static class BackupStore
     private const string Columns = """
         uid, cluster_id, cluster_name, namespace, name, phase, queue_position, storage_location, attempt, defaults::text,
         started_at, completed_at, progress_total, progress_backed_up, warnings, errors, hooks_attempted, hooks_failed,
-        failure_reason, validation_errors::text, trace_parent, deleted_at
+        failure_reason, validation_errors::text, trace_parent, deleted_at, correlation_id
         """;
 
     /// <summary>Records a Backup seen for the first time as <c>New</c>; a re-list finds the record as it is.</summary>
@@ -27,8 +28,9 @@ internal static class BackupStore
     {
         await using (var command = new NpgsqlCommand("""
             with inserted as (
-                insert into backups (uid, cluster_id, cluster_name, namespace, name, phase, created_at, first_seen_at, trace_parent)
-                values (@uid, @clusterId, @clusterName, @namespace, @name, 'New', @createdAt, @now, @traceParent)
+                insert into backups (uid, cluster_id, cluster_name, namespace, name, phase, created_at, first_seen_at, trace_parent,
+                                     correlation_id)
+                values (@uid, @clusterId, @clusterName, @namespace, @name, 'New', @createdAt, @now, @traceParent, @correlationId)
                 on conflict (uid) do nothing
                 returning uid)
             insert into backup_phase_history (backup_uid, phase, at) select uid, 'New', @now from inserted
@@ -43,6 +45,7 @@ internal static class BackupStore
                 ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : now);
             command.Parameters.AddWithValue("now", now);
             command.Parameters.AddWithValue("traceParent", Nullable(traceParent));
+            command.Parameters.AddWithValue("correlationId", Nullable(RequestAnnotations.CorrelationId(backup.Metadata)));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -306,6 +309,7 @@ internal static class BackupStore
         ValidationErrors = reader.IsDBNull(19) ? null : JsonSerializer.Deserialize<List<string>>(reader.GetString(19), OutboxJson.Options),
         TraceParent = reader.IsDBNull(20) ? null : reader.GetString(20),
         DeletedAt = reader.IsDBNull(21) ? null : reader.GetFieldValue<DateTimeOffset>(21),
+        CorrelationId = reader.IsDBNull(22) ? null : reader.GetString(22),
     };
 
     private static object Nullable(object? value) => value ?? DBNull.Value;

@@ -54,5 +54,8 @@ internal sealed record RestoreRow
 
     public DateTimeOffset? DeletedAt { get; init; }
 
-    public RestoreRef Ref => new() { Cluster = Cluster, Namespace = Namespace, Name = Name, Uid = Uid };
+    /// <summary>From the resource's <c>velero-services.io/correlation-id</c> annotation at intake; carried in every event.</summary>
+    public string? CorrelationId { get; init; }
+
+    public RestoreRef Ref => new() { Cluster = Cluster, Namespace = Namespace, Name = Name, Uid = Uid, CorrelationId = CorrelationId };
 }

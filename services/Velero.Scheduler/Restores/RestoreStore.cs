@@ -5,6 +5,7 @@ using Velero.Api.V1;
 using Velero.Contracts.Clusters;
 using Velero.Contracts.Restores;
 using Velero.Scheduler.Outbox;
+using Velero.Scheduler.Requests;
 
 namespace Velero.Scheduler.Restores;
 
@@ -18,7 +19,7 @@ internal static class RestoreStore
     private const string Columns = """
         uid, cluster_id, cluster_name, namespace, name, phase, backup_name, schedule_name, storage_location, attempt,
         defaults::text, accepted_at, started_at, completed_at, progress_total, progress_restored, warnings, errors,
-        hooks_attempted, hooks_failed, failure_reason, validation_errors::text, trace_parent, deleted_at
+        hooks_attempted, hooks_failed, failure_reason, validation_errors::text, trace_parent, deleted_at, correlation_id
         """;
 
     /// <summary>Records a Restore seen for the first time as <c>New</c>; a re-list finds the record as it is.</summary>
@@ -28,9 +29,9 @@ internal static class RestoreStore
         await using (var command = new NpgsqlCommand("""
             with inserted as (
                 insert into restores (uid, cluster_id, cluster_name, namespace, name, backup_name, schedule_name, phase,
-                                      created_at, first_seen_at, trace_parent)
+                                      created_at, first_seen_at, trace_parent, correlation_id)
                 values (@uid, @clusterId, @clusterName, @namespace, @name, @backupName, @scheduleName, 'New',
-                        @createdAt, @now, @traceParent)
+                        @createdAt, @now, @traceParent, @correlationId)
                 on conflict (uid) do nothing
                 returning uid)
             insert into restore_phase_history (restore_uid, phase, at) select uid, 'New', @now from inserted
@@ -47,6 +48,7 @@ internal static class RestoreStore
                 ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : now);
             command.Parameters.AddWithValue("now", now);
             command.Parameters.AddWithValue("traceParent", Nullable(traceParent));
+            command.Parameters.AddWithValue("correlationId", Nullable(RequestAnnotations.CorrelationId(restore.Metadata)));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -279,6 +281,7 @@ internal static class RestoreStore
         ValidationErrors = reader.IsDBNull(21) ? null : JsonSerializer.Deserialize<List<string>>(reader.GetString(21), OutboxJson.Options),
         TraceParent = reader.IsDBNull(22) ? null : reader.GetString(22),
         DeletedAt = reader.IsDBNull(23) ? null : reader.GetFieldValue<DateTimeOffset>(23),
+        CorrelationId = reader.IsDBNull(24) ? null : reader.GetString(24),
     };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -15,4 +15,11 @@ public sealed record RestoreRef
     public required string Name { get; init; }
 
     public required string Uid { get; init; }
+
+    /// <summary>
+    /// The correlation id of the restore: the <c>correlationId</c> of the <c>RequestRestore</c> that created it, or the
+    /// <c>velero-services.io/correlation-id</c> annotation a user put on the resource; null when it has none. Every event
+    /// about the restore carries it, so a caller follows its request by this field alone.
+    /// </summary>
+    public string? CorrelationId { get; init; }
 }
