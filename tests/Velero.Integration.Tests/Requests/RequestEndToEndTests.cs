@@ -104,6 +104,26 @@ public sealed class RequestEndToEndTests(RequestStackFixture stack) : IClassFixt
     }
 
     [Fact]
+    public async Task The_same_request_delivered_twice_at_once_creates_one_backup()
+    {
+        var requestId = Guid.NewGuid();
+        var request = new RequestBackup
+        {
+            RequestId = requestId, CorrelationId = "racing", Cluster = "dev-a", Spec = Json("""{"includedNamespaces":["race"]}"""),
+        };
+
+        await Task.WhenAll(stack.Events.Publisher.Publish(request), stack.Events.Publisher.Publish(request));
+
+        await Eventually.WaitAsync(() => Task.FromResult(stack.Events.All<BackupRequestAccepted>(a => a.RequestId == requestId).Count == 2),
+            Timeout, "both deliveries were not answered");
+        var answers = stack.Events.All<BackupRequestAccepted>(a => a.RequestId == requestId);
+        Assert.Single(answers, a => !a.Repeated);
+        Assert.Single(answers.Select(a => a.Backup).Distinct());
+        Assert.Single((await new CustomResourceClient<Backup>(stack.Clusters.ClientA).ListAsync("velero")).Items,
+            b => b.Metadata.Annotations is { } a && a.TryGetValue("velero-services.io/request-id", out var id) && id == requestId.ToString());
+    }
+
+    [Fact]
     public async Task Requests_that_cannot_become_a_backup_are_answered_with_the_reason()
     {
         await using var amqp = await RawAmqp.ConnectAsync();
