@@ -112,7 +112,17 @@ internal sealed class DeleteBackupRequestProcessor(
 
         using (location)
         {
-            var errors = await DeleteAsync(cluster, location, backup, cancellationToken);
+            List<string> errors;
+            try
+            {
+                errors = await DeleteAsync(cluster, location, backup, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+            {
+                // Shown on the request rather than retried unseen: the backup stays Deleting with this reason.
+                errors = [$"error deleting backup {name}: {MessageSanitizer.Sanitize(e.Message)}"];
+            }
+
             if (errors.Count == 0)
             {
                 await backups.DeleteAsync(ns, name, cancellationToken);
