@@ -99,7 +99,7 @@ internal sealed class DeleteBackupRequestProcessor(
             return;
         }
 
-        var expired = DeletionRules.Expired(backup, Attempt(clusterId, request, backup).RequestedAt);
+        var expired = DeletionRules.Expired(backup, time.GetUtcNow());
         await DeletionStore.MarkDeletingAsync(dataSource, backup.Metadata.Uid,
             $"{(expired ? "expired, " : "")}DeleteBackupRequest {request.Metadata.Name}", time.GetUtcNow(), cancellationToken);
 
@@ -112,7 +112,17 @@ internal sealed class DeleteBackupRequestProcessor(
 
         using (location)
         {
-            var errors = await DeleteAsync(cluster, location, backup, cancellationToken);
+            List<string> errors;
+            try
+            {
+                errors = await DeleteAsync(cluster, location, backup, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
+            {
+                // Shown on the request rather than retried unseen: the backup stays Deleting with this reason.
+                errors = [$"error deleting backup {name}: {MessageSanitizer.Sanitize(e.Message)}"];
+            }
+
             if (errors.Count == 0)
             {
                 await backups.DeleteAsync(ns, name, cancellationToken);
@@ -263,7 +273,7 @@ internal sealed class DeleteBackupRequestProcessor(
             : time.GetUtcNow();
         return new DeletionAttempt(backup?.Metadata.Uid ?? NullIfEmpty(Label(request, WellKnown.BackupUidLabel)), clusterId,
             request.Metadata.NamespaceProperty, request.Spec.BackupName ?? "", request.Metadata.Name, request.Metadata.Uid,
-            requestedAt, DeletionRules.Expired(backup, requestedAt), time.GetUtcNow());
+            requestedAt, DeletionRules.Expired(backup, time.GetUtcNow()), time.GetUtcNow());
     }
 
     private static string Label(DeleteBackupRequest request, string label) =>

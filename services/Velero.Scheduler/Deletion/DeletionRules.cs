@@ -66,8 +66,11 @@ internal static class DeletionRules
     public static bool IsAvailable(BackupStorageLocation location) =>
         location.Status?.Phase == BackupStorageLocationPhase.Available;
 
-    /// <summary>Whether the garbage collector (which asks only for expired backups) made the request.</summary>
-    public static bool Expired(Backup? backup, DateTimeOffset requestedAt) =>
+    /// <summary>
+    /// Whether the backup is deleted because it expired: the garbage collector asks only for expired backups (a user
+    /// deleting an expired one counts the same), and requests carry nothing saying who made them.
+    /// </summary>
+    public static bool Expired(Backup? backup, DateTimeOffset now) =>
         backup?.Status?.Expiration is { } expiration
-        && new DateTimeOffset(DateTime.SpecifyKind(expiration, DateTimeKind.Utc)) <= requestedAt;
+        && new DateTimeOffset(DateTime.SpecifyKind(expiration, DateTimeKind.Utc)) <= now;
 }

@@ -31,8 +31,6 @@ public sealed class DeletionFixture : IAsyncLifetime
     public const string Context = "deletion";
     public const string Prefix = "del";
 
-    private ClusterRegistry _registry = null!;
-
     public string Kubeconfig { get; } = Path.Combine(Path.GetTempPath(), $"velero-deletion-{Guid.NewGuid():N}.kubeconfig");
 
     public string Bucket { get; } = $"deletion-{Guid.NewGuid():N}"[..30];
@@ -41,7 +39,7 @@ public sealed class DeletionFixture : IAsyncLifetime
 
     public IKubernetes Client { get; private set; } = null!;
 
-    public ClusterRegistry Registry => _registry;
+    public ClusterRegistry Registry { get; private set; } = null!;
 
     public ClusterConnection Cluster { get; private set; } = null!;
 
@@ -61,10 +59,10 @@ public sealed class DeletionFixture : IAsyncLifetime
         await CreateLocationAsync("default", BackupStorageLocationAccessMode.ReadWrite);
         await CreateLocationAsync("archive", BackupStorageLocationAccessMode.ReadOnly);
 
-        _registry = new ClusterRegistry(Options.Create(new ClusterOptions { Kubeconfig = Kubeconfig, Contexts = [Context] }),
+        Registry = new ClusterRegistry(Options.Create(new ClusterOptions { Kubeconfig = Kubeconfig, Contexts = [Context] }),
             TimeProvider.System, NullLogger<ClusterRegistry>.Instance);
-        await _registry.RefreshAsync(CancellationToken.None);
-        Cluster = _registry.Clusters[0];
+        await Registry.RefreshAsync(CancellationToken.None);
+        Cluster = Registry.Clusters[0];
         Assert.NotNull(Cluster.Identity);
 
         Database = await TestDatabase.CreateAsync();
@@ -141,7 +139,7 @@ public sealed class DeletionFixture : IAsyncLifetime
         {
             Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
             Spec = new RestoreSpec { BackupName = backup },
-            Status = new RestoreStatus { Phase = RestorePhase.Completed },
+            Status = new Api.V1.RestoreStatus { Phase = RestorePhase.Completed },
         });
     }
 
@@ -177,7 +175,7 @@ public sealed class DeletionFixture : IAsyncLifetime
     {
         await DataSource.DisposeAsync();
         await Database.DisposeAsync();
-        _registry.Dispose();
+        Registry.Dispose();
         Client.Dispose();
         await Emulator.DisposeAsync();
         S3.Dispose();

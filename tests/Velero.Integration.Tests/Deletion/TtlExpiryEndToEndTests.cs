@@ -59,7 +59,7 @@ public sealed class TtlExpiryEndToEndTests(BackupClusterFixture fixture) : IClas
         {
             Metadata = new V1ObjectMeta { Name = "short-lived-1-r", NamespaceProperty = "velero" },
             Spec = new RestoreSpec { BackupName = "short-lived-1" },
-            Status = new RestoreStatus { Phase = RestorePhase.Completed },
+            Status = new Api.V1.RestoreStatus { Phase = RestorePhase.Completed },
         });
 
         await Eventually.WaitAsync(async () => await _backups.GetAsync("velero", "short-lived-1") is null,
