@@ -52,7 +52,8 @@ internal sealed class ScheduleController(
             }
         }
 
-        await ScheduleStore.ForgetOthersAsync(connection, identity.Id, [.. schedules.Items.Select(s => s.Metadata.Uid)], cancellationToken);
+        await ScheduleStore.ForgetOthersAsync(connection, identity.Id, velero.Value.Namespace, [.. schedules.Items.Select(s => s.Metadata.Uid)],
+            cancellationToken);
     }
 
     private async Task ReconcileAsync(ScheduleResources resources, ClusterRef cluster, NpgsqlConnection connection, Schedule schedule,

@@ -42,6 +42,7 @@ public sealed class ScheduleControllerTests(ScheduleFixture fixture) : IClassFix
         Assert.Equal(["web"], backup.Spec.IncludedNamespaces);
         var owner = Assert.Single(backup.Metadata.OwnerReferences);
         Assert.Equal(("Schedule", "hourly", schedule.Metadata.Uid, true), (owner.Kind, owner.Name, owner.Uid, owner.Controller));
+        Assert.DoesNotContain(fixture.Log.Lines, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
         var after = await fixture.Schedules.GetAsync(ns, "hourly");
         Assert.Equal(now.UtcDateTime.ToString("yyyyMMddHHmmss"), after!.Status!.LastBackup!.Value.ToUniversalTime().ToString("yyyyMMddHHmmss"));
     }
@@ -203,6 +204,23 @@ public sealed class ScheduleControllerTests(ScheduleFixture fixture) : IClassFix
             $"select count(*) from schedules where namespace = '{ns}' and name = 'listed' and phase = 'Enabled' and last_backup is not null and not paused"));
         Assert.Equal(1, await fixture.Database.ScalarAsync<int>(
             $"select count(*) from schedules where namespace = '{ns}' and name = 'listed-paused' and paused"));
+
+        await fixture.Schedules.DeleteAsync(ns, "listed-paused");
+        await controller.RunOnceAsync(default);
+        Assert.Equal(["listed"], await Names(ns));
+    }
+
+    private async Task<List<string>> Names(string ns)
+    {
+        await using var command = fixture.DataSource.CreateCommand($"select name from schedules where namespace = '{ns}' order by name");
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     [Fact]
