@@ -52,7 +52,8 @@ internal sealed class ScheduleController(
             }
         }
 
-        await ScheduleStore.ForgetOthersAsync(connection, identity.Id, [.. schedules.Items.Select(s => s.Metadata.Uid)], cancellationToken);
+        await ScheduleStore.ForgetOthersAsync(connection, identity.Id, velero.Value.Namespace, [.. schedules.Items.Select(s => s.Metadata.Uid)],
+            cancellationToken);
     }
 
     private async Task ReconcileAsync(ScheduleResources resources, ClusterRef cluster, NpgsqlConnection connection, Schedule schedule,
@@ -61,7 +62,7 @@ internal sealed class ScheduleController(
         // Kubernetes times have whole seconds; so have ours, so a written status compares equal to the claim behind it.
         var now = Time.GetUtcNow();
         now = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerSecond));
-        var status = schedule.Status ?? new ScheduleStatus();
+        var status = schedule.Status ??= new ScheduleStatus();
         if (schedule.Spec.Paused == true)
         {
             await RecordAsync(connection, cluster, schedule, status, null, now, cancellationToken);

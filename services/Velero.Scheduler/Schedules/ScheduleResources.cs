@@ -19,11 +19,12 @@ internal sealed class ScheduleResources(IKubernetes client)
     public CustomResourceClient<DeleteBackupRequest> DeleteRequests { get; } = new(client);
 
     /// <summary>
-    /// A merge patch through the <c>status</c> subresource: the Schedule CRD declares it (as upstream's does), so the
-    /// API server ignores status in writes to the resource itself. Null members clear their field.
+    /// A merge patch of <c>status</c>, through the resource itself: upstream's Schedule CRD declares no status
+    /// subresource (<c>subresources: {}</c>), so status is written as every other writer here writes it. Null members
+    /// clear their field.
     /// </summary>
     public Task PatchStatusAsync(Schedule schedule, JsonObject status, CancellationToken cancellationToken) =>
-        client.CustomObjects.PatchNamespacedCustomObjectStatusAsync(
+        client.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch(new JsonObject { ["status"] = status }.ToJsonString(), V1Patch.PatchType.MergePatch),
             WellKnown.Group, WellKnown.V1, schedule.Metadata.NamespaceProperty, Schedules.Plural, schedule.Metadata.Name,
             cancellationToken: cancellationToken);

@@ -38,11 +38,13 @@ internal static class ScheduleStore
     }
 
     /// <summary>Drops the catalog rows of a cluster's Schedules that are gone (their runs stay, as history).</summary>
-    public static async Task ForgetOthersAsync(NpgsqlConnection connection, string clusterId, IReadOnlyCollection<string> uids,
-        CancellationToken cancellationToken)
+    public static async Task ForgetOthersAsync(NpgsqlConnection connection, string clusterId, string @namespace,
+        IReadOnlyCollection<string> uids, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("delete from schedules where cluster_id = @clusterId and uid <> all(@uids)", connection);
+        await using var command = new NpgsqlCommand(
+            "delete from schedules where cluster_id = @clusterId and namespace = @namespace and uid <> all(@uids)", connection);
         command.Parameters.AddWithValue("clusterId", clusterId);
+        command.Parameters.AddWithValue("namespace", @namespace);
         command.Parameters.AddWithValue("uids", uids.ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -88,6 +88,31 @@ public sealed class CreateScheduleTests(CliCluster cluster) : IClassFixture<CliC
         Assert.Null(await cluster.ReadAsync<Api.V1.Schedule>(Ns, "bad"));
     }
 
+    [Fact]
+    public async Task Retention_flags_set_the_retention_annotations()
+    {
+        var run = await CliRunner.RunAsync(["schedule", "create", "kept", "--schedule", "@daily", "--keep-last", "3", "--keep-daily", "7",
+            "--keep-monthly=0", .. cluster.In(Ns)]);
+
+        Assert.Equal(0, run.ExitCode);
+        var schedule = await cluster.ReadAsync<Api.V1.Schedule>(Ns, "kept");
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["retention.velero-services.io/keep-last"] = "3",
+            ["retention.velero-services.io/keep-daily"] = "7",
+            ["retention.velero-services.io/keep-monthly"] = "0",
+        }, schedule!.Metadata.Annotations);
+    }
+
+    [Fact]
+    public async Task A_negative_retention_count_fails_before_anything_is_created()
+    {
+        var run = await CliRunner.RunAsync(["schedule", "create", "negative", "--schedule", "@daily", "--keep-weekly=-1", .. cluster.In(Ns)]);
+
+        Assert.Equal((1, "An error occurred: --keep-weekly must be from 0 to 100000\n"), (run.ExitCode, run.Stderr));
+        Assert.Null(await cluster.ReadAsync<Api.V1.Schedule>(Ns, "negative"));
+    }
+
     [Theory]
     [InlineData("0 */6 * * *")]
     [InlineData("15,45 9-17/2 1-15 JAN-jun ?")]

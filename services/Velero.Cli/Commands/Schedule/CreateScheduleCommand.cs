@@ -46,6 +46,9 @@ internal static class CreateScheduleCommand
 
                   # Create a weekly backup, each living for 90 days (2160 hours).
                   velero create schedule NAME --schedule="@every 168h" --ttl 2160h0m0s
+
+                  # Create a nightly backup in Berlin time, keeping 7 daily, 4 weekly and 12 monthly ones.
+                  velero create schedule NAME --schedule="CRON_TZ=Europe/Berlin 0 1 * * *" --ttl 9000h --keep-daily 7 --keep-weekly 4 --keep-monthly 12
                 """,
             Args = ArgsRule.Exactly(1),
         };
@@ -53,6 +56,7 @@ internal static class CreateScheduleCommand
         var skipImmediately = SkipImmediatelyFlag.Bind(command);
         var schedule = command.Flags.String("schedule", null, "", "A cron expression specifying a recurring schedule for this backup to run");
         var useOwnerReferences = command.Flags.Bool("use-owner-references-in-backup", null, false, "Specifies whether to use OwnerReferences on backups created by this Schedule. Notice: if set to true, when schedule is deleted, backups will be deleted too.");
+        var retention = RetentionFlags.Bind(command);
         var paused = command.Flags.Bool("paused", null, false, "Specifies whether the newly created schedule is paused or not.");
         var output = OutputFlags.Bind(command);
         command.Run = async ctx =>
@@ -68,6 +72,7 @@ internal static class CreateScheduleCommand
                 throw new CliException($"invalid schedule \"{schedule.Value}\": {problem.Explanation}");
             }
 
+            var retentionAnnotations = retention.Annotations();
             template.ParseSelectors();
             await template.ValidateAsync(ctx);
             var created = new Api.V1.Schedule
@@ -77,6 +82,7 @@ internal static class CreateScheduleCommand
                     Name = ctx.Args[0],
                     NamespaceProperty = ctx.Namespace,
                     Labels = template.Labels.Value.Count > 0 ? new Dictionary<string, string>(template.Labels.Value) : null,
+                    Annotations = retentionAnnotations.Count > 0 ? new Dictionary<string, string>(retentionAnnotations) : null,
                 },
                 Spec = new ScheduleSpec
                 {
