@@ -19,6 +19,8 @@ namespace Velero.Integration.Tests.Catalog;
 [Collection(ServiceProcessesCollection.Name)]
 public sealed class CatalogRebuildTests(MigrationFixture fixture) : IClassFixture<MigrationFixture>
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     [Fact]
     public async Task An_empty_database_rebuilt_from_the_clusters_and_the_bucket_lists_every_backup_and_the_scheduler_leaves_them_be()
     {
@@ -45,7 +47,7 @@ public sealed class CatalogRebuildTests(MigrationFixture fixture) : IClassFixtur
 
         var (code, json, error) = await CliAsync("catalog", "backups", "--database-url", live.ConnectionString, "-o", "json");
         Assert.True(code == 0, error);
-        var listed = JsonSerializer.Deserialize<List<CatalogBackup>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var listed = JsonSerializer.Deserialize<List<CatalogBackup>>(json, Web)!;
         Assert.Equal(
             ["dev-a cat-a1 Completed 12 default", "dev-a cat-a2 PartiallyFailed 7 default", "dev-b cat-a1 Completed 12 default",
              "dev-b cat-a2 PartiallyFailed 7 default"],
