@@ -31,9 +31,11 @@ public sealed partial class ExamplesTests
     {
         var data = new TheoryData<string>();
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
-        foreach (Match block in CodeBlock().Matches(readme))
+        // Every fenced block is matched, so a json block's closing fence is never taken for an opening one; shell
+        // blocks (untagged or bash/sh/shell) are read.
+        foreach (Match block in CodeBlock().Matches(readme).Where(b => b.Groups[1].Value is "" or "bash" or "sh" or "shell"))
         {
-            foreach (var line in CommandLines(block.Groups[1].Value))
+            foreach (var line in CommandLines(block.Groups[2].Value))
             {
                 data.Add(line);
             }
@@ -87,7 +89,7 @@ public sealed partial class ExamplesTests
 
     private static IEnumerable<Command> Walk(Command command) => [command, .. command.Commands.SelectMany(Walk)];
 
-    [GeneratedRegex(@"```(?:bash|sh|shell)?\n(.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex(@"```(\w*)\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CodeBlock();
 
     [GeneratedRegex(@"^(?:\$\s*)?(?:\S*/)?velero\s+(.*)$")]

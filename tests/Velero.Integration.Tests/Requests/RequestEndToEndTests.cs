@@ -21,18 +21,8 @@ namespace Velero.Integration.Tests.Requests;
 public sealed class RequestEndToEndTests(RequestStackFixture stack) : IClassFixture<RequestStackFixture>
 {
     /// <summary>The README's example, byte for byte: what any AMQP client publishes to the RequestBackup exchange.</summary>
-    private const string ReadmeRequest = """
-        {
-          "messageType": ["urn:message:Velero.Contracts.Requests:RequestBackup"],
-          "message": {
-            "requestId": "0b8a6f2e-3c1d-4e5f-9a7b-1c2d3e4f5a6b",
-            "correlationId": "change-4711",
-            "cluster": "dev-a",
-            "spec": { "includedNamespaces": ["shop"], "ttl": "72h0m0s" },
-            "labels": { "requested-by": "ci" }
-          }
-        }
-        """;
+    // The request exactly as the README documents it: the first JSON block naming RequestBackup.
+    private static readonly string ReadmeRequest = ReadmeJson("urn:message:Velero.Contracts.Requests:RequestBackup");
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -298,5 +288,20 @@ public sealed class RequestEndToEndTests(RequestStackFixture stack) : IClassFixt
             return found is not null;
         }, Timeout, $"the raw subscriber received no event with correlation id {correlationId}");
         return found!;
+    }
+
+    private static string ReadmeJson(string containing)
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        foreach (var block in readme.Split("```json\n").Skip(1))
+        {
+            var json = block[..block.IndexOf("```", StringComparison.Ordinal)];
+            if (json.Contains(containing, StringComparison.Ordinal))
+            {
+                return json;
+            }
+        }
+
+        throw new InvalidOperationException($"README.md has no JSON block with {containing}");
     }
 }
