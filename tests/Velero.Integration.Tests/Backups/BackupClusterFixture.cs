@@ -1,12 +1,10 @@
 using Amazon.S3;
 using k8s;
-using k8s.Models;
 using Velero.Api.V1;
 using Velero.Integration.Tests.Support;
 using Velero.Kubernetes.Install;
 using Velero.Kubernetes.Resources;
 using Velero.KubeEmulator;
-using Velero.Testing;
 
 namespace Velero.Integration.Tests.Backups;
 
@@ -35,22 +33,7 @@ public sealed class BackupClusterFixture : IAsyncLifetime
         await VeleroCrdInstaller.ApplyAsync(Client, "velero", TimeSpan.FromSeconds(30));
         await S3.PutBucketAsync(Bucket);
         await CephStorage.CreateCredentialsSecretAsync(Client);
-        await new CustomResourceClient<BackupStorageLocation>(Client).CreateAsync(new BackupStorageLocation
-        {
-            Metadata = new V1ObjectMeta { Name = "default", NamespaceProperty = "velero" },
-            Spec = new BackupStorageLocationSpec
-            {
-                Provider = "aws",
-                Default = true,
-                ObjectStorage = new ObjectStorageLocation { Bucket = Bucket, Prefix = Prefix },
-                Config = new Dictionary<string, string>
-                {
-                    ["region"] = "us-east-1",
-                    ["s3Url"] = TestInfrastructure.S3Url,
-                    ["s3ForcePathStyle"] = "true",
-                },
-            },
-        });
+        await new CustomResourceClient<BackupStorageLocation>(Client).CreateAsync(CephStorage.Location("default", Bucket, Prefix, isDefault: true));
     }
 
     /// <summary>Every key under <c>backups/&lt;name&gt;/</c> of the location, relative to that folder.</summary>

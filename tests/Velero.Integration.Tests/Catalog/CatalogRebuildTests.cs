@@ -100,20 +100,9 @@ public sealed class CatalogRebuildTests(MigrationFixture fixture) : IClassFixtur
     /// <summary>A second location of dev-a, sync turned off, holding backups no cluster has as resources.</summary>
     private async Task CreateArchiveAsync()
     {
-        await new CustomResourceClient<BackupStorageLocation>(fixture.ClientA).CreateAsync(new BackupStorageLocation
-        {
-            Metadata = new V1ObjectMeta { Name = "archive", NamespaceProperty = "velero" },
-            Spec = new BackupStorageLocationSpec
-            {
-                Provider = "aws",
-                BackupSyncPeriod = "0s",
-                ObjectStorage = new ObjectStorageLocation { Bucket = fixture.Bucket, Prefix = "archive-cat" },
-                Config = new Dictionary<string, string>
-                {
-                    ["region"] = "us-east-1", ["s3Url"] = TestInfrastructure.S3Url, ["s3ForcePathStyle"] = "true",
-                },
-            },
-        });
+        var archive = CephStorage.Location("archive", fixture.Bucket, "archive-cat");
+        archive.Spec.BackupSyncPeriod = "0s";
+        await new CustomResourceClient<BackupStorageLocation>(fixture.ClientA).CreateAsync(archive);
         await SyncWorld.SetLocationPhaseAsync(fixture.ClientA, "archive", BackupStorageLocationPhase.Available);
     }
 

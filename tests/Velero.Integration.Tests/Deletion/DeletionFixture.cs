@@ -195,23 +195,9 @@ public sealed class DeletionFixture : IAsyncLifetime
 
     private async Task CreateLocationAsync(string name, string accessMode)
     {
-        await Locations.CreateAsync(new BackupStorageLocation
-        {
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
-            Spec = new BackupStorageLocationSpec
-            {
-                Provider = "aws",
-                Default = name == "default",
-                AccessMode = accessMode,
-                ObjectStorage = new ObjectStorageLocation { Bucket = Bucket, Prefix = Prefix },
-                Config = new Dictionary<string, string>
-                {
-                    ["region"] = "us-east-1",
-                    ["s3Url"] = TestInfrastructure.S3Url,
-                    ["s3ForcePathStyle"] = "true",
-                },
-            },
-        });
+        var location = CephStorage.Location(name, Bucket, Prefix, isDefault: name == "default", veleroNamespace: Namespace);
+        location.Spec.AccessMode = accessMode;
+        await Locations.CreateAsync(location);
         // What the location validator would have found.
         await Locations.PatchStatusAsync(Namespace, name, new BackupStorageLocationStatus { Phase = BackupStorageLocationPhase.Available });
     }

@@ -1,12 +1,10 @@
 using Amazon.S3;
 using k8s;
-using k8s.Models;
 using Velero.Api.V1;
 using Velero.Integration.Tests.Support;
 using Velero.Kubernetes.Install;
 using Velero.Kubernetes.Resources;
 using Velero.KubeEmulator;
-using Velero.Testing;
 
 namespace Velero.Integration.Tests.Restores;
 
@@ -66,22 +64,7 @@ public sealed class MigrationFixture : IAsyncLifetime
         var client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig, currentContext: context));
         await VeleroCrdInstaller.ApplyAsync(client, "velero", TimeSpan.FromSeconds(30));
         await CephStorage.CreateCredentialsSecretAsync(client);
-        await new CustomResourceClient<BackupStorageLocation>(client).CreateAsync(new BackupStorageLocation
-        {
-            Metadata = new V1ObjectMeta { Name = "default", NamespaceProperty = "velero" },
-            Spec = new BackupStorageLocationSpec
-            {
-                Provider = "aws",
-                Default = true,
-                ObjectStorage = new ObjectStorageLocation { Bucket = Bucket, Prefix = Prefix },
-                Config = new Dictionary<string, string>
-                {
-                    ["region"] = "us-east-1",
-                    ["s3Url"] = TestInfrastructure.S3Url,
-                    ["s3ForcePathStyle"] = "true",
-                },
-            },
-        });
+        await new CustomResourceClient<BackupStorageLocation>(client).CreateAsync(CephStorage.Location("default", Bucket, Prefix, isDefault: true));
         return client;
     }
 }

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using k8s;
 using k8s.Models;
+using Velero.Api.V1;
 using Velero.Testing;
 
 namespace Velero.Integration.Tests.Support;
@@ -31,4 +32,26 @@ internal static class CephStorage
                     $"[default]\naws_access_key_id={TestInfrastructure.S3AccessKey}\naws_secret_access_key={TestInfrastructure.S3SecretKey}\n"),
             },
         }, veleroNamespace);
+
+    /// <summary>
+    /// A BackupStorageLocation on a bucket of the test Ceph server, as <c>velero backup-location create --provider aws
+    /// --config region=us-east-1,s3Url=...,s3ForcePathStyle=true</c> makes it.
+    /// </summary>
+    public static BackupStorageLocation Location(string name, string bucket, string prefix, bool isDefault = false,
+        string veleroNamespace = "velero") => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = veleroNamespace },
+        Spec = new BackupStorageLocationSpec
+        {
+            Provider = "aws",
+            Default = isDefault,
+            ObjectStorage = new ObjectStorageLocation { Bucket = bucket, Prefix = prefix },
+            Config = new Dictionary<string, string>
+            {
+                ["region"] = "us-east-1",
+                ["s3Url"] = TestInfrastructure.S3Url,
+                ["s3ForcePathStyle"] = "true",
+            },
+        },
+    };
 }

@@ -1,4 +1,3 @@
-using k8s.Models;
 using Velero.Api;
 using Velero.Api.V1;
 using Velero.Integration.Tests.Restores;
@@ -71,19 +70,8 @@ public sealed class BackupSyncTests(MigrationFixture fixture) : IClassFixture<Mi
     [Fact]
     public async Task A_backup_still_running_in_storage_or_in_a_location_that_is_unavailable_is_not_synced()
     {
-        await new CustomResourceClient<BackupStorageLocation>(fixture.ClientB).CreateAsync(new BackupStorageLocation
-        {
-            Metadata = new V1ObjectMeta { Name = "archive", NamespaceProperty = "velero" },
-            Spec = new BackupStorageLocationSpec
-            {
-                Provider = "aws",
-                ObjectStorage = new ObjectStorageLocation { Bucket = fixture.Bucket, Prefix = "archive" },
-                Config = new Dictionary<string, string>
-                {
-                    ["region"] = "us-east-1", ["s3Url"] = TestInfrastructure.S3Url, ["s3ForcePathStyle"] = "true",
-                },
-            },
-        });
+        await new CustomResourceClient<BackupStorageLocation>(fixture.ClientB).CreateAsync(
+            CephStorage.Location("archive", fixture.Bucket, "archive"));
         await SyncWorld.SetLocationPhaseAsync(fixture.ClientB, "archive", BackupStorageLocationPhase.Unavailable);
         await SyncWorld.TakeBackupAsync(fixture, null, "archived-1", BackupPhase.Completed, items: 3, prefix: "archive", location: "archive");
         await SyncWorld.TakeBackupAsync(fixture, null, "finishing-1", BackupPhase.Finalizing, items: 3);
