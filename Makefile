@@ -1,5 +1,5 @@
 # Entry points for developers and CI. Infrastructure scripts: scripts/infra/ (see their headers).
-#   make build | demo | test | bench | up | down | infra-up | infra-down | clean
+#   make build | demo | test | bench | images | up | down | infra-up | infra-down | clean
 #   make test TEST_ARGS='--filter Category=Unit'
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -17,7 +17,7 @@ CLI_SOURCES := $(shell find services shared -path '*/bin' -prune -o -path '*/obj
 	-type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.sql' \) -print) \
 	Directory.Build.props Directory.Packages.props global.json
 
-.PHONY: build test bench demo up down infra-up infra-down clean
+.PHONY: build test bench demo images up down infra-up infra-down clean
 
 build: out/velero
 	dotnet build $(SLN) -c Release
@@ -28,6 +28,12 @@ build: out/velero
 out/velero: $(CLI_SOURCES)
 	dotnet publish services/Velero.Cli -c Release -r linux-x64 --self-contained -o out/publish -v quiet -nologo
 	install -m 0755 out/publish/velero out/velero
+
+# OCI archives of the velero image and the three plugin images in out/images/ (no Docker engine: buildah with vfs
+# storage FROM scratch), their SBOMs, the image checks and the smoke test; installs buildah, umoci and skopeo when
+# missing. docs/images.md.
+images: out/velero
+	scripts/images/build.sh
 
 # Builds, starts the stack, backs up, restores and migrates the bookstore of deploy/demo; prints a report.
 demo:

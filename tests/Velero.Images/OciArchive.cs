@@ -48,9 +48,12 @@ public static class OciArchive
         var config = Json(Blob(Text(manifest["config"]?["digest"])))["config"];
         var files = new Dictionary<string, ImageEntry>(StringComparer.Ordinal);
         var sbomFiles = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        long layerBytes = 0, fileBytes = 0;
         foreach (var layer in manifest["layers"]?.AsArray() ?? [])
         {
-            ApplyLayer(Blob(Text(layer?["digest"])), files, sbomFiles);
+            var blob = Blob(Text(layer?["digest"]));
+            layerBytes += blob.Length;
+            fileBytes += ApplyLayer(blob, files, sbomFiles);
         }
 
         return new OciImage
@@ -60,12 +63,15 @@ public static class OciArchive
             Cmd = Strings(config?["Cmd"]),
             Files = files,
             SbomFiles = sbomFiles,
+            LayerBytes = layerBytes,
+            FileBytes = fileBytes,
         };
     }
 
-    private static void ApplyLayer(byte[] layer, Dictionary<string, ImageEntry> files, Dictionary<string, byte[]> sbomFiles)
+    private static long ApplyLayer(byte[] layer, Dictionary<string, ImageEntry> files, Dictionary<string, byte[]> sbomFiles)
     {
         using var reader = new TarReader(Decompress(new MemoryStream(layer)));
+        long fileBytes = 0;
         while (reader.GetNextEntry() is { } entry)
         {
             var path = "/" + entry.Name.TrimStart('.').Trim('/');
@@ -92,6 +98,7 @@ public static class OciArchive
                 continue;
             }
 
+            fileBytes += entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile ? entry.Length : 0;
             IReadOnlyList<NuGetPackage>? bundled = null;
             if (entry.DataStream is not null && entry.Length > 0)
             {
@@ -115,6 +122,8 @@ public static class OciArchive
             files[path == "/" ? "/" : path] = new ImageEntry(path, entry.EntryType, entry.Mode, entry.Uid, entry.Gid,
                 string.IsNullOrEmpty(entry.LinkName) ? null : entry.LinkName, bundled);
         }
+
+        return fileBytes;
     }
 
     // Layers and archives may be gzip-compressed (buildah's default for oci-archive) or plain tar.

@@ -13,6 +13,12 @@ public sealed class OciImage
 
     public required IReadOnlyDictionary<string, ImageEntry> Files { get; init; }
 
+    /// <summary>The layer blobs' sizes as stored (compressed when the layers are).</summary>
+    public long LayerBytes { get; init; }
+
+    /// <summary>The sizes of the regular files of every layer, uncompressed.</summary>
+    public long FileBytes { get; init; }
+
     /// <summary>The contents of the SBOM files the image carries under /sbom/ (small files kept while reading).</summary>
     public IReadOnlyDictionary<string, byte[]> SbomFiles { get; init; } = new Dictionary<string, byte[]>();
 

@@ -42,7 +42,7 @@ public static class Program
 
                     if (failures.Count == 0)
                     {
-                        Console.WriteLine($"PASS {options.Required("image")}: {image.Files.Count} entries, user {image.User}, entrypoint {string.Join(' ', image.Entrypoint)}");
+                        Console.WriteLine($"PASS {options.Required("image")}: {image.Files.Count} entries, user {image.User}, entrypoint {string.Join(' ', image.Entrypoint)}, layers {image.LayerBytes} bytes, files {image.FileBytes} bytes");
                     }
 
                     return failures.Count == 0 ? 0 : 1;

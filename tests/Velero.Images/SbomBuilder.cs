@@ -50,7 +50,9 @@ public static class SbomBuilder
         {
             components.Add(new SbomComponent("application", Path.GetFileName(path), request.Version, null, [path],
                 Sha256(request.RootFs, path)));
-            var json = await File.ReadAllTextAsync(metadata, cancellationToken);
+            // A .NET single-file program carries its deps.json; an AOT program is described by its project.assets.json.
+            var bytes = await File.ReadAllBytesAsync(metadata, cancellationToken);
+            var json = SingleFileBundle.DepsJson(bytes) ?? System.Text.Encoding.UTF8.GetString(bytes);
             components.AddRange(NuGetPackage.FromJson(json).Select(p =>
                 new SbomComponent("library", p.Name, p.Version, p.Purl, [path])));
         }

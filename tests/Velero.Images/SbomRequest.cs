@@ -9,7 +9,7 @@ public sealed class SbomRequest
 
     public required string Version { get; init; }
 
-    /// <summary>Image path of a .NET program = its deps.json or project.assets.json (its NuGet packages).</summary>
+    /// <summary>Image path of a .NET program = the single-file binary itself (its embedded deps.json), a deps.json, or a project.assets.json.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Applications { get; init; } = [];
 
     /// <summary>Image path = Debian package, for files dpkg does not list (the generated CA bundle).</summary>

@@ -5,12 +5,12 @@ namespace Velero.Images;
 
 /// <summary>
 /// Finds the deps.json inside a .NET single-file executable. The host carries a 32-byte marker (the SHA-256 of
-/// ".net core bundle") preceded by the 64-bit offset of the bundle header; the header (version 2 and later) names the
-/// offset and size of the embedded deps.json. The layout is the documented single-file bundle format.
+/// ".net core bundle\n") preceded by the 64-bit offset of the bundle header; the header (version 2 and later) names the
+/// offset and size of the embedded deps.json (the layout of the .NET single-file bundle format).
 /// </summary>
 public static class SingleFileBundle
 {
-    private static readonly byte[] Marker = SHA256.HashData(Encoding.ASCII.GetBytes(".net core bundle"));
+    private static readonly byte[] Marker = SHA256.HashData(Encoding.ASCII.GetBytes(".net core bundle\n"));
 
     /// <summary>The embedded deps.json text, or null when the file is no bundle (or an unbundled host).</summary>
     public static string? DepsJson(ReadOnlySpan<byte> file)
