@@ -97,6 +97,8 @@ put "$R" /usr/lib/x86_64-linux-gnu/libcrypto.so.3
 put "$R" /etc/ssl/certs/ca-certificates.crt
 mkdir -p "$R/usr/share"
 cp -a /usr/share/zoneinfo "$R/usr/share/zoneinfo"
+# posix/ is a tree of links tzdata's install script makes (no package owns them), duplicating the top-level zones.
+rm -rf "$R/usr/share/zoneinfo/posix"
 sbom velero "$R" --app /velero=out/velero \
   --app /velero-restore-helper=services/Velero.RestoreHelper/obj/project.assets.json \
   --owner /etc/ssl/certs/ca-certificates.crt=ca-certificates
