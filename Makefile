@@ -13,7 +13,9 @@ CLUSTERS := scripts/dev/clusters.sh
 TEST_ARGS ?=
 BENCH_ARGS ?=
 # The sources of the velero binary: out/velero is published again only when one of them changed.
+# (The image-only programs velero-restore-helper and velero-plugin-copy are not part of it.)
 CLI_SOURCES := $(shell find services shared -path '*/bin' -prune -o -path '*/obj' -prune -o \
+	-path services/Velero.RestoreHelper -prune -o -path services/Velero.PluginCopy -prune -o \
 	-type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.sql' \) -print) \
 	Directory.Build.props Directory.Packages.props global.json
 
