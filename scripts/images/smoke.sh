@@ -36,7 +36,9 @@ c=$(bah from -q "oci-archive:$ROOT/$OUT/velero.oci.tar")
 out=$(bah run --isolation chroot "$c" -- /velero version --client-only)
 grep -q "Version: $VERSION" <<<"$out" || fail "velero version printed: $out"
 say "buildah run: /velero version --client-only -> $(tr '\n\t' '  ' <<<"$out")"
-set +e; out=$(bah run --isolation chroot "$c" -- /velero-restore-helper 2>&1); code=$?; set -e
+# buildah adds its own lines about the non-zero exit; only the helper's line is kept.
+set +e; bah run --isolation chroot "$c" -- /velero-restore-helper >"$S/helper.log" 2>&1 </dev/null; code=$?; set -e
+out=$(grep -v -e '^subprocess exited' -e '^Error: exit status' "$S/helper.log" || true)
 [[ $code == 1 && $out == *"exactly one argument must be provided"* ]] || fail "restore helper without arguments: exit $code, $out"
 say "buildah run: /velero-restore-helper -> exit 1, $out"
 mkdir -p "$S/restores/vol-a/.velero" && touch "$S/restores/vol-a/.velero/smoke-uid" && chmod -R 0777 "$S/restores"
