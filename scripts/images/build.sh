@@ -91,9 +91,9 @@ R=$WORK/velero/rootfs
 put_base "$R"
 install -m 0755 out/velero "$R/velero"
 install -m 0755 "$HELPER" "$R/velero-restore-helper"
-put_libraries "$R" out/velero "$HELPER" /usr/lib/x86_64-linux-gnu/libssl.so.3 /usr/lib/x86_64-linux-gnu/libcrypto.so.3
-put "$R" /usr/lib/x86_64-linux-gnu/libssl.so.3
-put "$R" /usr/lib/x86_64-linux-gnu/libcrypto.so.3
+# OpenSSL goes where ldd puts libc (/lib/x86_64-linux-gnu, a default search directory of the loader), once.
+put_libraries "$R" out/velero "$HELPER" /lib/x86_64-linux-gnu/libssl.so.3
+put "$R" /lib/x86_64-linux-gnu/libssl.so.3
 put "$R" /etc/ssl/certs/ca-certificates.crt
 mkdir -p "$R/usr/share"
 cp -a /usr/share/zoneinfo "$R/usr/share/zoneinfo"

@@ -80,6 +80,8 @@ for _ in $(seq 300); do
 done
 (( ok )) || { tail -20 "$S/server.log" >&2; fail "velero server --roles uploader did not become healthy"; }
 say "read-only root: velero server --roles uploader healthy (/healthz, /readyz) in $(awk -v t0="$t0" -v t1="$(date +%s.%N)" 'BEGIN { printf "%.1f", t1 - t0 }') s"
+# Informational: whether the server loaded the image's OpenSSL (dlopen'ed on first crypto use, invisible to ldd).
+if grep -q 'libcrypto.so.3' "/proc/$SERVER_PID/maps" 2>/dev/null; then say "server mapped the image's libssl/libcrypto: $(grep -o '/lib[^ ]*lib\(ssl\|crypto\).so.3' "/proc/$SERVER_PID/maps" | sort -u | tr '\n' ' ')"; fi
 kill "$SERVER_PID"; set +e; wait "$SERVER_PID"; code=$?; set -e; SERVER_PID=''
 curl -s -o /dev/null -m 2 "http://127.0.0.1:$HEALTH_PORT/healthz" && fail "the server still answers after its PID was stopped"
 say "server stopped by PID (exit $code)"
