@@ -13,7 +13,7 @@ internal static class DeployOverlays
     /// <summary>What the base is: the drop-in <c>velero</c> Deployment, RabbitMQ and PostgreSQL in the namespace, no location.</summary>
     public static readonly string[] BaseFlags = ["--no-default-backup-location", "--use-volume-snapshots=false", "--no-secret"];
 
-    public static IReadOnlyList<string> All { get; } = ["base", "overlays/split-services", "overlays/external-datastores", "overlays/aws-minio"];
+    public static IReadOnlyList<string> All { get; } = ["base", "overlays/split-services", "overlays/external-datastores", "overlays/aws-minio", "overlays/node-agent"];
 
     /// <summary>The tag of the images the CLI installs by default, which deploy/ names too.</summary>
     public static string Tag => InstallImages.DefaultServerImage[(InstallImages.DefaultServerImage.LastIndexOf(':') + 1)..];
@@ -23,6 +23,7 @@ internal static class DeployOverlays
     {
         "base" => BaseFlags,
         "overlays/split-services" => [.. BaseFlags, "--split-services"],
+        "overlays/node-agent" => [.. BaseFlags, "--use-node-agent"],
         "overlays/external-datastores" =>
         [
             .. BaseFlags,

@@ -37,6 +37,19 @@ public sealed class DeployRbacTests
     }
 
     [Fact]
+    public async Task With_the_node_agent_velero_also_works_pod_volumes_and_their_helper_pods_in_its_namespace_only()
+    {
+        await using var cluster = await ApplyAsync("overlays/node-agent");
+        var velero = await cluster.TokenAsync("velero");
+
+        Assert.Equal("yes", await cluster.CanAsync(velero, "update", "podvolumebackups.velero.io", "--subresource=status", "-n", "velero"));
+        Assert.Equal("yes", await cluster.CanAsync(velero, "list", "persistentvolumes"));
+        Assert.Equal("yes", await cluster.CanAsync(velero, "delete", "pods", "-n", "velero"));
+        Assert.Equal("no", await cluster.CanAsync(velero, "delete", "pods", "-n", "shop"));
+        Assert.Equal("no", await cluster.CanAsync(velero, "delete", "nodes"));
+    }
+
+    [Fact]
     public async Task With_split_services_the_scheduler_manages_velero_objects_and_reads_namespaces_only()
     {
         await using var cluster = await ApplyAsync("overlays/split-services");
