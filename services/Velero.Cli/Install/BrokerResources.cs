@@ -73,6 +73,7 @@ public static class BrokerResources
             DataStoreWorkload.Service(options, name, "amqp", Port),
             DataStoreWorkload.NetworkPolicy(options, name, Port),
             DataStoreWorkload.StatefulSet(options, name, container, "2Gi", volumes),
+            DisruptionBudgets.For(options, name, DataStoreWorkload.Selector(name)),
         ];
     }
 }

@@ -73,6 +73,10 @@ public static class ConnectionUrls
                         _ => throw new InstallException($"--database-url: sslmode \"{value}\" is not one of disable, allow, prefer, require, verify-ca, verify-full"),
                     };
                     break;
+                case "sslrootcert":
+                    // libpq's name for the CA file, e.g. /etc/velero/datastore-ca/ca.crt (see DataStoreTrust).
+                    builder.RootCertificate = value;
+                    break;
                 case "application_name":
                     builder.ApplicationName = value;
                     break;
@@ -81,7 +85,7 @@ public static class ConnectionUrls
                         : throw new InstallException($"--database-url: connect_timeout \"{value}\" is not a number of seconds");
                     break;
                 default:
-                    throw new InstallException($"--database-url: parameter \"{key}\" is not supported (supported: sslmode, application_name, connect_timeout)");
+                    throw new InstallException($"--database-url: parameter \"{key}\" is not supported (supported: sslmode, sslrootcert, application_name, connect_timeout)");
             }
         }
 

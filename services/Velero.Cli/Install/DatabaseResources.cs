@@ -56,6 +56,7 @@ public static class DatabaseResources
             DataStoreWorkload.Service(options, name, "postgres", Port),
             DataStoreWorkload.NetworkPolicy(options, name, Port),
             DataStoreWorkload.StatefulSet(options, name, container, "10Gi", volumes),
+            DisruptionBudgets.For(options, name, DataStoreWorkload.Selector(name)),
         ];
     }
 }

@@ -6,7 +6,8 @@ namespace Velero.Cli.Install;
 
 /// <summary>
 /// Every object of an install, in the order upstream's <c>AllResources</c> lists them and they are created: CRDs,
-/// namespace, RBAC, Secrets, the broker and database, locations, the server Deployment(s), the node agent.
+/// namespace, RBAC, Secrets, the broker and database, locations, the server Deployment(s) with their NetworkPolicies and
+/// PodDisruptionBudgets, the node agent and its NetworkPolicy.
 /// </summary>
 public static class InstallManifest
 {
@@ -37,9 +38,11 @@ public static class InstallManifest
         }
 
         objects.AddRange(ServerDeployments.For(options));
+        objects.AddRange(ServerDeployments.Policies(options));
         if (options.UseNodeAgent)
         {
             objects.Add(NodeAgentDaemonSet.For(options));
+            objects.Add(ServerNetworkPolicy.For(options, InstallNames.NodeAgent, NodeAgentDaemonSet.Selector));
         }
 
         return objects;

@@ -10,6 +10,8 @@ namespace Velero.Cli.Install;
 /// </summary>
 public static class NodeAgentDaemonSet
 {
+    public static IReadOnlyDictionary<string, string> Selector { get; } = new Dictionary<string, string> { ["name"] = InstallNames.NodeAgent };
+
     public static V1DaemonSet For(InstallOptions options)
     {
         var name = InstallNames.NodeAgent;
@@ -56,7 +58,8 @@ public static class NodeAgentDaemonSet
             Resources = options.NodeAgentResources.ToRequirements(),
         };
         ServerPod.AddProbes(container);
-        var selector = new Dictionary<string, string> { ["name"] = name };
+        DataStoreTrust.AddTo(options, volumes, container);
+        var selector = new Dictionary<string, string>(Selector);
         return new V1DaemonSet
         {
             ApiVersion = "apps/v1",

@@ -21,6 +21,7 @@ public static class ObjectPaths
         ["ConfigMap"] = "configmaps",
         ["Service"] = "services",
         ["NetworkPolicy"] = "networkpolicies",
+        ["PodDisruptionBudget"] = "poddisruptionbudgets",
         ["StatefulSet"] = "statefulsets",
         ["Deployment"] = "deployments",
         ["DaemonSet"] = "daemonsets",

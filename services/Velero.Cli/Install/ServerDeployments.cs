@@ -15,6 +15,13 @@ public static class ServerDeployments
             ServiceAccount(options, role)))]
         : [Deployment(options, InstallNames.Server, InstallNames.ServerRoles, ServiceAccount(options, null))];
 
+    /// <summary>Per Deployment (in the same order) its NetworkPolicy, then per Deployment its PodDisruptionBudget.</summary>
+    public static IEnumerable<object> Policies(InstallOptions options) =>
+        [.. Names(options).Select(name => ServerNetworkPolicy.For(options, name, Selector(name))),
+         .. Names(options).Select(name => DisruptionBudgets.For(options, name, Selector(name)))];
+
+    public static Dictionary<string, string> Selector(string deployment) => new() { ["deploy"] = deployment };
+
     /// <summary>The names of the Deployments <c>--wait</c> waits for.</summary>
     public static IReadOnlyList<string> Names(InstallOptions options) => options.SplitServices
         ? [.. InstallNames.ServerRoles.Select(InstallNames.RoleDeployment)]
@@ -29,7 +36,7 @@ public static class ServerDeployments
     private static V1Deployment Deployment(InstallOptions options, string name, IReadOnlyList<string> roles, string serviceAccount)
     {
         var pullPolicy = InstallImages.PullPolicy(options.Image);
-        var selector = new Dictionary<string, string> { ["deploy"] = name };
+        var selector = Selector(name);
         var container = new V1Container
         {
             Name = "velero",
@@ -55,6 +62,8 @@ public static class ServerDeployments
             volumes.Add(ServerPod.CredentialsVolume());
             container.VolumeMounts.Add(ServerPod.Mount(InstallNames.CloudCredentials, "/credentials"));
         }
+
+        DataStoreTrust.AddTo(options, volumes, container);
 
         return new V1Deployment
         {

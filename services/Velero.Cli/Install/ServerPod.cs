@@ -73,6 +73,16 @@ public static class ServerPod
 
     public static List<V1ContainerPort> Ports() => [new V1ContainerPort { Name = "metrics", ContainerPort = MetricsPort }];
 
+    /// <summary>
+    /// A plugin init container only copies a few files (upstream sets nothing): small requests, and limits so a
+    /// namespace with a LimitRange or ResourceQuota admits the pod.
+    /// </summary>
+    public static V1ResourceRequirements PluginResources() => new()
+    {
+        Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("10m"), ["memory"] = new("16Mi") },
+        Limits = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("64Mi") },
+    };
+
     /// <summary>One init container per <c>--plugins</c> image, as upstream's plugin container builder makes it, hardened.</summary>
     public static List<V1Container>? PluginContainers(InstallOptions options, string pullPolicy) =>
         options.Plugins.Count == 0
@@ -83,6 +93,7 @@ public static class ServerPod
                 Image = image,
                 ImagePullPolicy = pullPolicy,
                 VolumeMounts = [Mount("plugins", "/target")],
+                Resources = PluginResources(),
                 SecurityContext = PodHardening.Container(),
             })];
 }

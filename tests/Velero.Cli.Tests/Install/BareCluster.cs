@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using k8s;
+using Velero.Cli.Tests.Support;
 using Velero.KubeEmulator;
 
 namespace Velero.Cli.Tests.Install;
@@ -45,54 +45,30 @@ internal sealed class BareCluster : IAsyncDisposable
     }
 
     /// <summary>Runs kubectl against the cluster as its admin, or with <paramref name="token"/> over HTTPS (where RBAC applies).</summary>
-    public async Task<(int ExitCode, string Stdout, string Stderr)> KubectlAsync(string? stdin, string? token, params string[] args)
+    public Task<(int ExitCode, string Stdout, string Stderr)> KubectlAsync(string? stdin, string? token, params string[] args)
     {
-        var start = new ProcessStartInfo("kubectl")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("--cache-dir");
-        start.ArgumentList.Add(Path.Combine(_directory, "kubectl-cache"));
+        var all = new List<string> { "--cache-dir", Path.Combine(_directory, "kubectl-cache") };
         if (token is not null)
         {
-            foreach (var arg in new[] { "--server", Emulator.SecureAddress!.ToString().TrimEnd('/'), "--insecure-skip-tls-verify=true", "--token", token })
-            {
-                start.ArgumentList.Add(arg);
-            }
+            all.AddRange(["--server", Emulator.SecureAddress!.ToString().TrimEnd('/'), "--insecure-skip-tls-verify=true", "--token", token]);
         }
 
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["KUBECONFIG"] = Emulator.KubeconfigPath;
-        start.Environment["HOME"] = _directory;
-        using var process = Process.Start(start)!;
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-            process.StandardInput.Close();
-        }
-
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish in 90 s");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        all.AddRange(args);
+        var environment = new Dictionary<string, string> { ["KUBECONFIG"] = Emulator.KubeconfigPath, ["HOME"] = _directory };
+        return Kubectl.RunAsync(stdin, environment, all);
     }
+
+    /// <summary>A token of a ServiceAccount in <paramref name="namespace"/>, from <c>kubectl create token</c>.</summary>
+    public async Task<string> TokenAsync(string serviceAccount, string @namespace = "velero")
+    {
+        var token = await KubectlAsync(null, null, "create", "token", serviceAccount, "-n", @namespace);
+        Assert.True(token.ExitCode == 0, token.Stderr);
+        return token.Stdout.Trim();
+    }
+
+    /// <summary><c>kubectl auth can-i</c> as the token's ServiceAccount: "yes" or "no".</summary>
+    public async Task<string> CanAsync(string token, params string[] args) =>
+        (await KubectlAsync(null, token, ["auth", "can-i", .. args])).Stdout.Trim();
 
     public async ValueTask DisposeAsync()
     {

@@ -28,6 +28,16 @@ public sealed class ConnectionUrlsTests
     }
 
     [Fact]
+    public void Sslrootcert_names_the_ca_file_npgsql_verifies_the_server_with()
+    {
+        var connection = new NpgsqlConnectionStringBuilder(ConnectionUrls.Database(
+            "postgres://velero:p@db.example/velero?sslmode=verify-full&sslrootcert=/etc/velero/datastore-ca/ca.crt"));
+
+        Assert.Equal(SslMode.VerifyFull, connection.SslMode);
+        Assert.Equal("/etc/velero/datastore-ca/ca.crt", connection.RootCertificate);
+    }
+
+    [Fact]
     public void The_in_namespace_broker_url_escapes_the_generated_password()
     {
         var secret = SecretResources.Broker(new InstallOptions { Namespace = "backup", BrokerPassword = "a/b" });

@@ -29,18 +29,23 @@ public sealed class InstallClusterTests
                         "CustomResourceDefinition/backups.velero.io: attempting to create resource\n" +
                         "CustomResourceDefinition/backups.velero.io: created\n", run.Stdout);
         Assert.Contains("Waiting for resources to be ready in cluster...\n", run.Stdout);
-        Assert.EndsWith("Deployment/velero: created\nDaemonSet/node-agent: attempting to create resource client\n" +
+        Assert.Contains("Deployment/velero: created\nNetworkPolicy/velero: attempting to create resource client\n", run.Stdout);
+        Assert.EndsWith("PodDisruptionBudget/velero: created\nDaemonSet/node-agent: attempting to create resource client\n" +
                         "DaemonSet/node-agent: attempting to create resource\nDaemonSet/node-agent: created\n" +
+                        "NetworkPolicy/node-agent: attempting to create resource client\n" +
+                        "NetworkPolicy/node-agent: attempting to create resource\nNetworkPolicy/node-agent: created\n" +
                         "Velero is installed! ⛵ Use 'kubectl logs deployment/velero -n velero' to view the status.\n", run.Stdout);
 
         var inNamespace = await cluster.KubectlAsync(null, null, "get", "-n", "velero", "-o", "name",
-            "deployments,daemonsets,statefulsets,services,networkpolicies,secrets,serviceaccounts,roles,rolebindings,backupstoragelocations,volumesnapshotlocations");
+            "deployments,daemonsets,statefulsets,services,networkpolicies,poddisruptionbudgets,secrets,serviceaccounts,roles,rolebindings,backupstoragelocations,volumesnapshotlocations");
         Assert.True(inNamespace.ExitCode == 0, inNamespace.Stderr);
         var names = inNamespace.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         Assert.Subset(names, new HashSet<string>
         {
             "deployment.apps/velero", "daemonset.apps/node-agent", "statefulset.apps/velero-rabbitmq", "statefulset.apps/velero-postgres",
             "service/velero-rabbitmq", "service/velero-postgres", "networkpolicy.networking.k8s.io/velero-rabbitmq",
+            "networkpolicy.networking.k8s.io/velero", "networkpolicy.networking.k8s.io/node-agent",
+            "poddisruptionbudget.policy/velero", "poddisruptionbudget.policy/velero-postgres",
             "secret/cloud-credentials", "secret/velero-broker", "secret/velero-database", "serviceaccount/velero",
             "role.rbac.authorization.k8s.io/velero-scheduler", "rolebinding.rbac.authorization.k8s.io/velero-uploader",
             "backupstoragelocation.velero.io/default", "volumesnapshotlocation.velero.io/default",

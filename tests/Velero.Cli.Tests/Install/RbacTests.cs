@@ -60,16 +60,7 @@ public sealed class RbacTests
         Assert.Equal("no", await CanAsync(cluster, uploader, "create", "backups.velero.io", "-n", "velero"));
     }
 
-    private static async Task<string> TokenAsync(BareCluster cluster, string serviceAccount)
-    {
-        var token = await cluster.KubectlAsync(null, null, "create", "token", serviceAccount, "-n", "velero");
-        Assert.True(token.ExitCode == 0, token.Stderr);
-        return token.Stdout.Trim();
-    }
+    private static Task<string> TokenAsync(BareCluster cluster, string serviceAccount) => cluster.TokenAsync(serviceAccount);
 
-    private static async Task<string> CanAsync(BareCluster cluster, string token, params string[] args)
-    {
-        var answer = await cluster.KubectlAsync(null, token, ["auth", "can-i", .. args]);
-        return answer.Stdout.Trim();
-    }
+    private static Task<string> CanAsync(BareCluster cluster, string token, params string[] args) => cluster.CanAsync(token, args);
 }
