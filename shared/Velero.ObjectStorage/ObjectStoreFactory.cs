@@ -1,6 +1,7 @@
 using Velero.ObjectStorage.Aws;
 using Velero.ObjectStorage.Azure;
 using Velero.ObjectStorage.FileSystem;
+using Velero.ObjectStorage.Gcp;
 
 using Velero.ObjectStorage.Locations;
 
@@ -29,6 +30,7 @@ public sealed class ObjectStoreFactory
         : this([
             new S3ObjectStoreProvider(time ?? TimeProvider.System, transfer ?? S3TransferOptions.Default),
             
+            new GcsObjectStoreProvider(time ?? TimeProvider.System),
             new AzureBlobObjectStoreProvider(time ?? TimeProvider.System),
             new FileSystemObjectStoreProvider(),
         ])
