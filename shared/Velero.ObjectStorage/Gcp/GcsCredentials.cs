@@ -77,7 +77,17 @@ internal static class GcsCredentials
         // URLs with, as upstream says when asked for one.
         try
         {
-            return (CredentialFactory.FromJson<GoogleCredential>(json).CreateScoped(StorageService.Scope.DevstorageReadWrite), null);
+            GoogleCredential google = CredentialFactory.FromJson<ICredential>(json) switch
+            {
+                FileSourcedExternalAccountCredential c => c.ToGoogleCredential(),
+                UrlSourcedExternalAccountCredential c => c.ToGoogleCredential(),
+                AwsExternalAccountCredential c => c.ToGoogleCredential(),
+                ExternalAccountAuthorizedUserCredential c => c.ToGoogleCredential(),
+                UserCredential c => c.ToGoogleCredential(),
+                ImpersonatedCredential c => c.ToGoogleCredential(),
+                _ => throw Invalid($"credentials of type \"{type}\" are not supported"),
+            };
+            return (google.CreateScoped(StorageService.Scope.DevstorageReadWrite), null);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or JsonException)
         {
@@ -127,7 +137,7 @@ internal static class GcsCredentials
 
     private static string? ReadJson(BackupStorageLocationConfig location, GcsEnvironment environment)
     {
-        if (location.Credentials is { } content)
+        if (location.Credentials is { Length: > 0 } content)
         {
             return Encoding.UTF8.GetString(content.Span);
         }

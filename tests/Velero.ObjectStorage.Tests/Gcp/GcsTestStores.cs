@@ -15,7 +15,7 @@ internal static class GcsTestStores
             Provider = "gcp",
             Bucket = "velero-bkt",
             Config = config ?? [],
-            Credentials = credentialsJson is null ? null : Encoding.UTF8.GetBytes(credentialsJson),
+            Credentials = credentialsJson is null ? null : (ReadOnlyMemory<byte>?)Encoding.UTF8.GetBytes(credentialsJson),
         });
     }
 }
