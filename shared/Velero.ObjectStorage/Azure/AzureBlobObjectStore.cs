@@ -124,12 +124,9 @@ internal sealed class AzureBlobObjectStore : IObjectStore
         try
         {
             var options = new GetBlobsByHierarchyOptions { Prefix = prefix, Delimiter = delimiter };
-            await foreach (var item in _container.GetBlobsByHierarchyAsync(options, cancellationToken))
+            await foreach (var page in _container.GetBlobsByHierarchyAsync(options, cancellationToken).AsPages(pageSizeHint: _settings.ListPageSize))
             {
-                if (item.IsPrefix)
-                {
-                    prefixes.Add(item.Prefix);
-                }
+                prefixes.AddRange(page.Values.Where(item => item.IsPrefix).Select(item => item.Prefix));
             }
         }
         catch (Exception e) when (NetworkFailure.Translatable(e, cancellationToken))
@@ -145,7 +142,7 @@ internal sealed class AzureBlobObjectStore : IObjectStore
         string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var pages = _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).AsPages().GetAsyncEnumerator(cancellationToken);
+        var pages = _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).AsPages(pageSizeHint: _settings.ListPageSize).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)

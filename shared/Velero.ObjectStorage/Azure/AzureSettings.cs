@@ -22,5 +22,8 @@ internal sealed record AzureSettings
 
     public string? CaCertPem { get; init; }
 
+    /// <summary>Blobs per list page; null = the service's default (5000). Tests lower it to exercise paging.</summary>
+    public int? ListPageSize { get; init; }
+
     public override string ToString() => $"AzureSettings {{ Container = {Container}, StorageAccount = {StorageAccount}, ServiceUri = {ServiceUri} }}";
 }

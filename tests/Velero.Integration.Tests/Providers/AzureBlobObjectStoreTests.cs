@@ -105,13 +105,15 @@ public sealed class AzureBlobObjectStoreTests
     public async Task Listing_follows_continuation_across_pages()
     {
         var container = await Azurite.CreateContainerAsync("paged");
-        using var location = _factory.Create(Azurite.Location(container, prefix: "paged"));
-        // One page holds 5000 blobs: 5050 keys need two.
-        var keys = Enumerable.Range(0, 5_050).Select(i => $"backups/ns/p{i:D5}").ToList();
-        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 32 },
+        // Pages of 100 (the service's default is 5000, too many blobs for a quick test): 250 keys and 120 prefixes need three and two pages.
+        using var location = new ObjectStoreFactory([new ObjectStorage.Azure.AzureBlobObjectStoreProvider(TimeProvider.System, listPageSize: 100)])
+            .Create(Azurite.Location(container, prefix: "paged"));
+        var keys = Enumerable.Range(0, 250).Select(i => $"backups/b{i % 120:D3}/p{i:D5}").Order(StringComparer.Ordinal).ToList();
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (key, ct) => await location.PutAsync(key, Of(key), ct));
 
         Assert.Equal(keys, await ToListAsync(location.ListKeysAsync("backups/")));
+        Assert.Equal(Enumerable.Range(0, 120).Select(i => $"backups/b{i:D3}/"), await location.ListCommonPrefixesAsync("backups/"));
     }
 
     [Fact]
