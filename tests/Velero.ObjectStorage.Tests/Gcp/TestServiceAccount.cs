@@ -3,12 +3,17 @@ using System.Text.Json;
 
 namespace Velero.ObjectStorage.Tests.Gcp;
 
-/// <summary>A service account key JSON, as the GCP console downloads it, around an RSA key made for the test.</summary>
+/// <summary>
+/// A service account key JSON, as the GCP console downloads it, around an RSA key made for the test run (one key
+/// for all tests: generating 2048-bit keys per test costs seconds on a loaded machine).
+/// </summary>
 internal sealed class TestServiceAccount : IDisposable
 {
     public const string Email = "velero@test-project.iam.gserviceaccount.com";
 
-    public RSA Key { get; } = RSA.Create(2048);
+    private static readonly RSA SharedKey = RSA.Create(2048);
+
+    public RSA Key => SharedKey;
 
     public string Json => JsonSerializer.Serialize(new Dictionary<string, string>
     {
@@ -21,5 +26,8 @@ internal sealed class TestServiceAccount : IDisposable
         ["token_uri"] = "https://oauth2.googleapis.com/token",
     });
 
-    public void Dispose() => Key.Dispose();
+    // The key is shared by every test and lives as long as the test run.
+    public void Dispose()
+    {
+    }
 }
