@@ -75,7 +75,7 @@ start_infra() {
   if [[ ${VELERO_TEST_INFRA:-} == external ]]; then
     local v missing=()
     for v in ConnectionStrings__RabbitMq ConnectionStrings__Postgres VELERO_S3_URL VELERO_S3_ACCESS_KEY \
-        VELERO_S3_SECRET_KEY; do
+        VELERO_S3_SECRET_KEY VELERO_AZURITE_URL; do
       [[ -n ${!v:-} ]] || missing+=("$v")
     done
     if (( ${#missing[@]} == 0 )); then

@@ -2,13 +2,13 @@
 # Stop exactly what up.sh started in one state dir, by the recorded PIDs; safe when nothing runs.
 #   down.sh --state DIR
 # Order within each component is handled by its script (RabbitMQ launcher then epmd; Postgres SIGINT;
-# Ceph TERM to rgw/osd/mon). The three components stop in parallel: they share nothing, and the slow
+# Ceph TERM to rgw/osd/mon; Azurite SIGINT). The three components stop in parallel: they share nothing, and the slow
 # ones (Ceph ~6 s, RabbitMQ with management ~6 s, doc §2/§4) then overlap.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 COMPONENT=infra
-COMPONENTS=(rabbitmq postgres ceph)
+COMPONENTS=()  # set from the state dir's profile (profile_components in lib.sh)
 
 main() {
   local dir=''
@@ -25,6 +25,7 @@ main() {
     say "nothing to stop in $dir"
     return 0
   fi
+  mapfile -t COMPONENTS < <(profile_components)
   local t0 c i pids=() rc=0
   t0=$(now_us)
   for c in "${COMPONENTS[@]}"; do

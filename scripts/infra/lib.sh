@@ -193,6 +193,7 @@ profile_defaults() {
       RGW_PORT=${VELERO_RGW_PORT:-7480}
       CEPH_MS_PORT_MIN=${VELERO_CEPH_MS_PORT_MIN:-6800}
       CEPH_MS_PORT_MAX=${VELERO_CEPH_MS_PORT_MAX:-6899}
+      AZURITE_PORT=0                                       # 0 = not started
       ;;
     test)
       RMQ_PORT=${VELERO_RABBITMQ_PORT:-5673}
@@ -204,6 +205,7 @@ profile_defaults() {
       RGW_PORT=${VELERO_RGW_PORT:-7481}
       CEPH_MS_PORT_MIN=${VELERO_CEPH_MS_PORT_MIN:-6900}
       CEPH_MS_PORT_MAX=${VELERO_CEPH_MS_PORT_MAX:-6999}
+      AZURITE_PORT=${VELERO_AZURITE_PORT:-10000}           # Azure Blob emulator: test only
       ;;
     *) die "unknown profile '$1' (expected dev or test)" ;;
   esac
@@ -212,7 +214,19 @@ profile_defaults() {
 }
 
 CONF_VARS=(PROFILE RMQ_PORT RMQ_DIST_PORT EPMD_PORT RMQ_MGMT_PORT RMQ_NODENAME PG_PORT CEPH_MON_PORT RGW_PORT
-  CEPH_MS_PORT_MIN CEPH_MS_PORT_MAX)
+  CEPH_MS_PORT_MIN CEPH_MS_PORT_MAX AZURITE_PORT)
+
+# Azurite (test profile): the npm package's cache and the emulator's well-known development account
+# (public, documented by Microsoft; not a secret).
+AZURITE_VERSION=3.37.0
+AZURITE_HOME=${VELERO_AZURITE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/velero-services/azurite-$AZURITE_VERSION}
+AZURITE_ACCOUNT=devstoreaccount1
+AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+
+# The components a profile runs: Azurite only for tests (the Azure provider's integration tests).
+profile_components() {
+  if (( ${AZURITE_PORT:-0} )); then printf '%s\n' rabbitmq postgres ceph azurite; else printf '%s\n' rabbitmq postgres ceph; fi
+}
 
 # True if any process recorded under STATE is still alive and ours.
 state_has_live_pids() {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start RabbitMQ, PostgreSQL and Ceph radosgw for one state dir, in parallel, and write DIR/env.
+# Start RabbitMQ, PostgreSQL and Ceph radosgw (and, for the test profile, the Azurite blob emulator) for one
+# state dir, in parallel, and write DIR/env.
 #   up.sh --state DIR [--profile dev|test]        (profile defaults to dev)
 # Safe to run twice: a running, ready instance is left alone; stale PID files are cleaned and the dead
 # components restarted. On failure, the components started by this run are stopped and it exits 1.
@@ -7,14 +8,14 @@ set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 COMPONENT=infra
-COMPONENTS=(rabbitmq postgres ceph)
+COMPONENTS=()  # set from the profile (profile_components in lib.sh)
 
 usage() { printf 'usage: %s --state DIR [--profile dev|test]\n' "$0"; }
 
 # Install what is missing, once. Checking binaries first keeps a warm `up` free of apt (apt-get update
 # alone costs 1.5 s and needs the network).
 ensure_packages() {
-  local pkgs=()
+  local profile=$1 pkgs=()
   if [[ ! -x $RABBIT_BIN/rabbitmq-server ]] || ! command -v epmd >/dev/null; then pkgs+=(rabbitmq-server); fi
   command -v radosgw >/dev/null || pkgs+=(radosgw)
   command -v ceph-mon >/dev/null || pkgs+=(ceph-mon)
@@ -26,6 +27,11 @@ ensure_packages() {
   if (( ${#pkgs[@]} )); then pkgs+=(rabbitmq-server radosgw ceph-mon ceph-osd); fi
   [[ -x $PG_BIN/postgres ]] || pkgs+=(postgresql-15)
   command -v curl >/dev/null || pkgs+=(curl)
+  # Azurite (test profile) is an npm package; azurite.sh installs it into its cache with npm.
+  if [[ $profile == test ]]; then
+    command -v node >/dev/null || pkgs+=(nodejs)
+    command -v npm >/dev/null || pkgs+=(npm)
+  fi
   (( ${#pkgs[@]} )) || return 0
   mapfile -t pkgs < <(printf '%s\n' "${pkgs[@]}" | sort -u)
   [[ $(id -u) == 0 ]] || die "missing packages (${pkgs[*]}) and not root: install them with apt-get"
@@ -52,6 +58,11 @@ write_env() {
     printf "export VELERO_S3_ACCESS_KEY='%s'\n" "$S3_ACCESS_KEY"
     printf "export VELERO_S3_SECRET_KEY='%s'\n" "$S3_SECRET_KEY"
     printf "export VELERO_INFRA_STATE='%s'\n" "$STATE"
+    if (( ${AZURITE_PORT:-0} )); then
+      printf "export VELERO_AZURITE_URL='http://127.0.0.1:%s/%s'\n" "$AZURITE_PORT" "$AZURITE_ACCOUNT"
+      printf "export VELERO_AZURITE_ACCOUNT='%s'\n" "$AZURITE_ACCOUNT"
+      printf "export VELERO_AZURITE_KEY='%s'\n" "$AZURITE_KEY"
+    fi
     if (( RMQ_MGMT_PORT )); then
       printf "export VELERO_RABBITMQ_MANAGEMENT_URL='http://127.0.0.1:%s/'\n" "$RMQ_MGMT_PORT"
     fi
@@ -95,8 +106,9 @@ main() {
   local t0
   t0=$(now_us)
 
-  ensure_packages
+  ensure_packages "$profile"
   init_state "$dir" "$profile" start
+  mapfile -t COMPONENTS < <(profile_components)
 
   # Which components are already up and ready? (checked in parallel: each check is an Erlang/Python CLI)
   local c i pids=() todo=()

@@ -1,7 +1,7 @@
 namespace Velero.ObjectStorage;
 
 /// <summary>
-/// One object store provider (<c>velero.io/aws</c>, <c>velero.io/fs</c>; GCS and Azure later): the seam
+/// One object store provider (<c>velero.io/aws</c>, <c>velero.io/gcp</c>, <c>velero.io/azure</c>, <c>velero.io/fs</c>): the seam
 /// <see cref="ObjectStoreFactory"/> dispatches on, as upstream's plugin manager does on the provider name.
 /// </summary>
 public interface IObjectStoreProvider

@@ -1,5 +1,8 @@
 using Velero.ObjectStorage.Aws;
+using Velero.ObjectStorage.Azure;
 using Velero.ObjectStorage.FileSystem;
+using Velero.ObjectStorage.Gcp;
+
 using Velero.ObjectStorage.Locations;
 
 namespace Velero.ObjectStorage;
@@ -19,9 +22,18 @@ public sealed class ObjectStoreFactory
         _providers = providers.ToDictionary(p => p.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The built-in providers: <c>velero.io/aws</c> and <c>velero.io/fs</c>.</summary>
+    /// <summary>
+    /// The built-in providers: <c>velero.io/aws</c>, <c>velero.io/gcp</c>, <c>velero.io/azure</c> and
+    /// <c>velero.io/fs</c>, compiled in where upstream loads plugins.
+    /// </summary>
     public ObjectStoreFactory(TimeProvider? time = null, S3TransferOptions? transfer = null)
-        : this([new S3ObjectStoreProvider(time ?? TimeProvider.System, transfer ?? S3TransferOptions.Default), new FileSystemObjectStoreProvider()])
+        : this([
+            new S3ObjectStoreProvider(time ?? TimeProvider.System, transfer ?? S3TransferOptions.Default),
+            
+            new GcsObjectStoreProvider(time ?? TimeProvider.System),
+            new AzureBlobObjectStoreProvider(time ?? TimeProvider.System),
+            new FileSystemObjectStoreProvider(),
+        ])
     {
     }
 

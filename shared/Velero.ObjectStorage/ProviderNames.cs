@@ -5,6 +5,12 @@ public static class ProviderNames
 {
     public const string Aws = "velero.io/aws";
 
+    /// <summary>Google Cloud Storage, as velero-plugin-for-gcp.</summary>
+    public const string Gcp = "velero.io/gcp";
+
+    /// <summary>Azure Blob Storage, as velero-plugin-for-microsoft-azure.</summary>
+    public const string Azure = "velero.io/azure";
+
     /// <summary>Ours: upstream has no filesystem object store, so only we read such locations.</summary>
     public const string FileSystem = "velero.io/fs";
 

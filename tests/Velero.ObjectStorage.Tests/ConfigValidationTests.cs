@@ -66,10 +66,11 @@ public sealed class ConfigValidationTests
     public void Unknown_provider_is_rejected_naming_the_supported_ones()
     {
         var e = Assert.Throws<ObjectStorageException>(() =>
-            Factory.CreateStore(new BackupStorageLocationConfig { Provider = "gcp", Bucket = "b" }));
+            Factory.CreateStore(new BackupStorageLocationConfig { Provider = "alibabacloud", Bucket = "b" }));
 
         Assert.Equal(
-            "object storage provider \"gcp\" is not supported; supported providers are [velero.io/aws velero.io/fs]", e.Message);
+            "object storage provider \"alibabacloud\" is not supported; supported providers are [velero.io/aws velero.io/azure velero.io/fs velero.io/gcp]",
+            e.Message);
     }
 
     [Fact]

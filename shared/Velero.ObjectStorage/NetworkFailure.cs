@@ -1,0 +1,37 @@
+using System.Net.Sockets;
+
+namespace Velero.ObjectStorage;
+
+/// <summary>
+/// A short, credential-free reason when a failure is the network's (nothing answered), else null; shared by the
+/// GCS and Azure providers, whose SDKs wrap transport errors in their own exception types.
+/// </summary>
+internal static class NetworkFailure
+{
+    public const string UntrustedTls = "TLS handshake failed: is the server's certificate trusted? see caCert";
+
+    public static string? Describe(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }:
+                case System.Security.Authentication.AuthenticationException:
+                    return UntrustedTls;
+                case SocketException socket:
+                    return socket.SocketErrorCode.ToString();
+                case HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http when http.InnerException is not SocketException:
+                    return http.HttpRequestError.ToString();
+                case TimeoutException or TaskCanceledException:
+                    return "timed out";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The caller's own cancellation and argument errors pass through; everything else is translated.</summary>
+    public static bool Translatable(Exception e, CancellationToken cancellationToken) =>
+        !(e is OperationCanceledException && cancellationToken.IsCancellationRequested) && e is not ArgumentException;
+}
