@@ -5,14 +5,13 @@ namespace Velero.ObjectStorage.Tests.Gcp;
 /// <summary>velero-plugin-for-gcp's config keys and credential checks, messages included; no key material in any message.</summary>
 public sealed class GcsConfigTests : IDisposable
 {
-    private readonly TestServiceAccount _account = new();
     private readonly RecordingHandler _http = new();
 
     [Fact]
     public void Unknown_config_keys_are_rejected_listing_the_plugins_keys_in_its_order()
     {
         var e = Assert.Throws<ObjectStorageException>(() =>
-            GcsTestStores.Create(_http, _account.Json, new() { ["region"] = "eu", ["serviceAccount"] = "sa@p.iam.gserviceaccount.com" }));
+            GcsTestStores.Create(_http, TestServiceAccount.Json, new() { ["region"] = "eu", ["serviceAccount"] = "sa@p.iam.gserviceaccount.com" }));
 
         Assert.Equal(ObjectStorageErrorKind.InvalidConfiguration, e.Kind);
         Assert.Equal(
@@ -29,7 +28,7 @@ public sealed class GcsConfigTests : IDisposable
         {
             Provider = provider,
             Bucket = "b",
-            Credentials = System.Text.Encoding.UTF8.GetBytes(_account.Json),
+            Credentials = System.Text.Encoding.UTF8.GetBytes(TestServiceAccount.Json),
         });
 
         Assert.Equal(ObjectStorage.ProviderNames.Gcp, store.Provider);
@@ -49,7 +48,7 @@ public sealed class GcsConfigTests : IDisposable
         var path = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(path, _account.Json);
+            File.WriteAllText(path, TestServiceAccount.Json);
             using var store = GcsTestStores.Create(_http, credentialsJson: null, variables: v => v == "GOOGLE_APPLICATION_CREDENTIALS" ? path : null);
             Assert.Equal("velero-bkt", store.Bucket);
         }
@@ -104,7 +103,6 @@ public sealed class GcsConfigTests : IDisposable
 
     public void Dispose()
     {
-        _account.Dispose();
         _http.Dispose();
     }
 }

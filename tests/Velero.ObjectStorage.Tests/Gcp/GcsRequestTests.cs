@@ -15,7 +15,6 @@ public sealed class GcsRequestTests : IDisposable
     private const string Bucket = "velero-bkt";
     private const string Api = "https://storage.googleapis.com/storage/v1/b/velero-bkt";
 
-    private readonly TestServiceAccount _account = new();
     private readonly RecordingHandler _http = new();
 
     [Fact]
@@ -173,22 +172,21 @@ public sealed class GcsRequestTests : IDisposable
 
     public void Dispose()
     {
-        _account.Dispose();
         _http.Dispose();
     }
 
     internal IObjectStore Store(Dictionary<string, string>? config = null) =>
-        GcsTestStores.Create(_http, _account.Json, config);
+        GcsTestStores.Create(_http, TestServiceAccount.Json, config);
 
     /// <summary>A self-signed JWT (no token endpoint round trip), RS256 with the account's key, for the storage scope.</summary>
-    private void AssertSignedBearer(RecordedRequest request)
+    private static void AssertSignedBearer(RecordedRequest request)
     {
         var authorization = request.Header("Authorization");
         Assert.NotNull(authorization);
         Assert.StartsWith("Bearer ", authorization, StringComparison.Ordinal);
         var parts = authorization["Bearer ".Length..].Split('.');
         Assert.Equal(3, parts.Length);
-        Assert.True(_account.Key.VerifyData(
+        Assert.True(TestServiceAccount.Key.VerifyData(
             Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
             "the bearer token is not signed by the service account key");
         using var header = JsonDocument.Parse(Base64Url(parts[0]));

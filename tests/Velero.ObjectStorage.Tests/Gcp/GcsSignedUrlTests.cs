@@ -11,13 +11,12 @@ namespace Velero.ObjectStorage.Tests.Gcp;
 /// </summary>
 public sealed class GcsSignedUrlTests : IDisposable
 {
-    private readonly TestServiceAccount _account = new();
     private readonly RecordingHandler _http = new();
 
     [Fact]
     public async Task A_signed_url_is_a_v4_get_url_for_the_object_signed_with_the_service_account_key()
     {
-        using var store = GcsTestStores.Create(_http, _account.Json);
+        using var store = GcsTestStores.Create(_http, TestServiceAccount.Json);
 
         var url = await store.CreateSignedUrlAsync("backups/b1/b1-logs.gz", TimeSpan.FromMinutes(10));
 
@@ -40,7 +39,7 @@ public sealed class GcsSignedUrlTests : IDisposable
     [Fact]
     public async Task A_signature_over_another_object_does_not_verify()
     {
-        using var store = GcsTestStores.Create(_http, _account.Json);
+        using var store = GcsTestStores.Create(_http, TestServiceAccount.Json);
         var url = await store.CreateSignedUrlAsync("backups/b1/b1-logs.gz", TimeSpan.FromMinutes(10));
 
         var tampered = new Uri(url.ToString().Replace("b1-logs.gz", "b2-logs.gz", StringComparison.Ordinal));
@@ -50,12 +49,11 @@ public sealed class GcsSignedUrlTests : IDisposable
 
     public void Dispose()
     {
-        _account.Dispose();
         _http.Dispose();
     }
 
     /// <summary>GCS's V4 check: canonical request from the URL, string to sign, RSA-SHA256 with the public key.</summary>
-    private bool VerifiesWithPublicKey(Uri url)
+    private static bool VerifiesWithPublicKey(Uri url)
     {
         var pairs = url.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).ToList();
         var signature = Convert.FromHexString(pairs.Single(p => p[0] == "X-Goog-Signature")[1]);
@@ -67,7 +65,7 @@ public sealed class GcsSignedUrlTests : IDisposable
         var stringToSign = string.Join('\n',
             "GOOG4-RSA-SHA256", date, $"{date[..8]}/auto/storage/goog4_request",
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest))));
-        using var publicKey = RSA.Create(_account.Key.ExportParameters(includePrivateParameters: false));
+        using var publicKey = RSA.Create(TestServiceAccount.Key.ExportParameters(includePrivateParameters: false));
         return publicKey.VerifyData(Encoding.UTF8.GetBytes(stringToSign), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }
 }

@@ -7,15 +7,13 @@ namespace Velero.ObjectStorage.Tests.Gcp;
 /// A service account key JSON, as the GCP console downloads it, around an RSA key made for the test run (one key
 /// for all tests: generating 2048-bit keys per test costs seconds on a loaded machine).
 /// </summary>
-internal sealed class TestServiceAccount : IDisposable
+internal static class TestServiceAccount
 {
     public const string Email = "velero@test-project.iam.gserviceaccount.com";
 
-    private static readonly RSA SharedKey = RSA.Create(2048);
+    public static RSA Key { get; } = RSA.Create(2048);
 
-    public RSA Key => SharedKey;
-
-    public string Json => JsonSerializer.Serialize(new Dictionary<string, string>
+    public static string Json => JsonSerializer.Serialize(new Dictionary<string, string>
     {
         ["type"] = "service_account",
         ["project_id"] = "test-project",
@@ -25,9 +23,4 @@ internal sealed class TestServiceAccount : IDisposable
         ["client_id"] = "1234567890",
         ["token_uri"] = "https://oauth2.googleapis.com/token",
     });
-
-    // The key is shared by every test and lives as long as the test run.
-    public void Dispose()
-    {
-    }
 }
