@@ -31,6 +31,24 @@ public static class ConfigKeys
     internal static string? Get(IReadOnlyDictionary<string, string> config, string key) =>
         config.TryGetValue(key, out var value) ? value : null;
 
+    /// <summary>An endpoint key: absent or empty is null; anything but an absolute http(s) URL is refused, as the plugins do.</summary>
+    internal static Uri? OptionalUrl(IReadOnlyDictionary<string, string> config, string key)
+    {
+        var value = Get(config, key);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (!(value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            || !Uri.TryCreate(value, UriKind.Absolute, out var url))
+        {
+            throw new ObjectStorageException(ObjectStorageErrorKind.InvalidConfiguration, $"{key} must start with http:// or https://");
+        }
+
+        return url;
+    }
+
     /// <summary>Go's <c>strconv.ParseBool</c>, which the AWS plugin uses for its boolean keys.</summary>
     internal static bool ParseBool(IReadOnlyDictionary<string, string> config, string key)
     {

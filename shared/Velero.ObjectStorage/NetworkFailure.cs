@@ -4,13 +4,15 @@ namespace Velero.ObjectStorage;
 
 /// <summary>
 /// A short, credential-free reason when a failure is the network's (nothing answered), else null; shared by the
-/// GCS and Azure providers, whose SDKs wrap transport errors in their own exception types.
+/// providers, whose SDKs wrap transport errors in their own exception types.
 /// </summary>
 internal static class NetworkFailure
 {
     public const string UntrustedTls = "TLS handshake failed: is the server's certificate trusted? see caCert";
 
-    public static string? Describe(Exception exception)
+    /// <param name="exception">What the SDK threw.</param>
+    /// <param name="untrustedTls">The reason given for a failed TLS handshake, naming the provider's own TLS keys.</param>
+    public static string? Describe(Exception exception, string untrustedTls = UntrustedTls)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
@@ -18,7 +20,7 @@ internal static class NetworkFailure
             {
                 case HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }:
                 case System.Security.Authentication.AuthenticationException:
-                    return UntrustedTls;
+                    return untrustedTls;
                 case SocketException socket:
                     return socket.SocketErrorCode.ToString();
                 case HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http when http.InnerException is not SocketException:

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
 
@@ -63,20 +62,9 @@ internal sealed class S3Errors(string bucket, string host)
     /// <summary>A short, credential-free reason when the failure is the network's, else null.</summary>
     private static string? Unreachable(Exception exception)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        if (NetworkFailure.Describe(exception, UntrustedTls) is { } reason)
         {
-            switch (e)
-            {
-                case HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }:
-                case System.Security.Authentication.AuthenticationException:
-                    return UntrustedTls;
-                case SocketException socket:
-                    return socket.SocketErrorCode.ToString();
-                case HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http when http.InnerException is not SocketException:
-                    return http.HttpRequestError.ToString();
-                case TimeoutException or TaskCanceledException:
-                    return "timed out";
-            }
+            return reason;
         }
 
         return exception is AmazonServiceException or AmazonClientException && exception.InnerException is IOException

@@ -10,8 +10,8 @@ internal static class S3SettingsParser
     public static S3Settings Parse(string bucket, BackupStorageLocationConfig location)
     {
         var config = location.Config;
-        var s3Url = OptionalUrl(config, S3ConfigKeys.S3Url);
-        var publicUrl = OptionalUrl(config, S3ConfigKeys.PublicUrl);
+        var s3Url = ConfigKeys.OptionalUrl(config, S3ConfigKeys.S3Url);
+        var publicUrl = ConfigKeys.OptionalUrl(config, S3ConfigKeys.PublicUrl);
 
         var signatureVersion = ConfigKeys.Get(config, S3ConfigKeys.SignatureVersion);
         if (signatureVersion is "1")
@@ -139,23 +139,6 @@ internal static class S3SettingsParser
 
         // Upstream reads exactly 32 bytes; a longer file would be silently cut there, so refuse it here.
         return key is null || key.Length == 32 ? key : throw Invalid($"the key of {source} must be exactly 32 bytes, got {key.Length}");
-    }
-
-    private static Uri? OptionalUrl(IReadOnlyDictionary<string, string> config, string key)
-    {
-        var value = NullIfEmpty(ConfigKeys.Get(config, key));
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!(value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            || !Uri.TryCreate(value, UriKind.Absolute, out var url))
-        {
-            throw Invalid($"{key} must start with http:// or https://");
-        }
-
-        return url;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

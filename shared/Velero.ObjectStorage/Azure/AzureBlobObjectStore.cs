@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Azure;
 using Azure.Storage;
@@ -138,40 +137,11 @@ internal sealed class AzureBlobObjectStore : IObjectStore
         return prefixes;
     }
 
-    public async IAsyncEnumerable<string> ListKeysAsync(
-        string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<string> ListKeysAsync(string prefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var pages = _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).AsPages(pageSizeHint: _settings.ListPageSize).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (true)
-            {
-                Page<BlobItem> page;
-                try
-                {
-                    if (!await pages.MoveNextAsync())
-                    {
-                        yield break;
-                    }
-
-                    page = pages.Current;
-                }
-                catch (Exception e) when (NetworkFailure.Translatable(e, cancellationToken))
-                {
-                    throw _errors.Translate(e);
-                }
-
-                foreach (var item in page.Values)
-                {
-                    yield return item.Name;
-                }
-            }
-        }
-        finally
-        {
-            await pages.DisposeAsync();
-        }
+        var pages = _container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).AsPages(pageSizeHint: _settings.ListPageSize);
+        return PagedListing.NamesAsync(pages, page => page.Values.Select(item => item.Name), _errors.Translate, cancellationToken);
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)

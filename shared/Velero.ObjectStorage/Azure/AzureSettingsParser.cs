@@ -26,7 +26,7 @@ internal static class AzureSettingsParser
 
         var credentials = ReadCredentials(location, environment);
         var cloud = AzureCloud.FromName(credentials.GetValueOrDefault(AzureCredentialsFile.CloudName));
-        var authority = OptionalUrl(config, AzureConfigKeys.ActiveDirectoryAuthorityUri) ?? cloud.AuthorityHost;
+        var authority = ConfigKeys.OptionalUrl(config, AzureConfigKeys.ActiveDirectoryAuthorityUri) ?? cloud.AuthorityHost;
 
         string? accountKey = null;
         global::Azure.Core.TokenCredential? token = null;
@@ -54,7 +54,7 @@ internal static class AzureSettingsParser
         {
             Container = container,
             StorageAccount = account,
-            ServiceUri = OptionalUrl(config, AzureConfigKeys.StorageAccountUri) ?? new Uri($"https://{account}.{cloud.BlobSuffix}"),
+            ServiceUri = ConfigKeys.OptionalUrl(config, AzureConfigKeys.StorageAccountUri) ?? new Uri($"https://{account}.{cloud.BlobSuffix}"),
             BlockSize = BlockSize(config),
             AccountKey = accountKey,
             TokenCredential = token,
@@ -119,23 +119,6 @@ internal static class AzureSettingsParser
         {
             throw Invalid($"failed to read credentials from file {path}: permission denied");
         }
-    }
-
-    private static Uri? OptionalUrl(IReadOnlyDictionary<string, string> config, string key)
-    {
-        var value = NullIfEmpty(ConfigKeys.Get(config, key));
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!(value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            || !Uri.TryCreate(value, UriKind.Absolute, out var url))
-        {
-            throw Invalid($"{key} must start with http:// or https://");
-        }
-
-        return url;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Google.Cloud.Storage.V1;
 
 namespace Velero.ObjectStorage.Gcp;
@@ -138,40 +137,11 @@ internal sealed class GcsObjectStore : IObjectStore
         return prefixes;
     }
 
-    public async IAsyncEnumerable<string> ListKeysAsync(
-        string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<string> ListKeysAsync(string prefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var pages = _client.ListObjectsAsync(Bucket, prefix).AsRawResponses().WithCancellation(cancellationToken).GetAsyncEnumerator();
-        try
-        {
-            while (true)
-            {
-                Google.Apis.Storage.v1.Data.Objects page;
-                try
-                {
-                    if (!await pages.MoveNextAsync())
-                    {
-                        yield break;
-                    }
-
-                    page = pages.Current;
-                }
-                catch (Exception e) when (NetworkFailure.Translatable(e, cancellationToken))
-                {
-                    throw _errors.Translate(e);
-                }
-
-                foreach (var item in page.Items ?? [])
-                {
-                    yield return item.Name;
-                }
-            }
-        }
-        finally
-        {
-            await pages.DisposeAsync();
-        }
+        var pages = _client.ListObjectsAsync(Bucket, prefix).AsRawResponses();
+        return PagedListing.NamesAsync(pages, page => (page.Items ?? []).Select(item => item.Name), _errors.Translate, cancellationToken);
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
