@@ -4,7 +4,7 @@ namespace Velero.Images;
 
 /// <summary>
 /// The hardened-image rules: no shell, package manager or compiler; no setuid or setgid file; a non-root user; an
-/// entry point that exists and is no shell; and an SBOM that covers every file of the image and every NuGet package
+/// entry point that exists and is no shell; an image that can speak TLS names its CA bundle; and an SBOM that covers every file of the image and every NuGet package
 /// bundled into a .NET single-file program. The SBOM itself (under /sbom/) is exempt from covering itself.
 /// </summary>
 public static class ImageChecker
@@ -31,6 +31,7 @@ public static class ImageChecker
         }
 
         CheckEntrypoint(image, failures);
+        CheckTrust(image, failures);
         if (sbom is null)
         {
             failures.Add("no SBOM: the image has no /sbom/*.cdx.json and none was given");
@@ -57,6 +58,28 @@ public static class ImageChecker
         }
 
         return failures;
+    }
+
+    /// <summary>
+    /// .NET reads its trusted roots from <c>SSL_CERT_FILE</c> and <c>SSL_CERT_DIR</c>, by default OpenSSL's
+    /// <c>/usr/lib/ssl/cert.pem</c> and <c>/usr/lib/ssl/certs</c>, which a scratch image does not have: without the
+    /// variables pointing at the bundle it trusts nothing, and every HTTPS call (S3, GCS, Azure) fails.
+    /// </summary>
+    private static void CheckTrust(OciImage image, List<string> failures)
+    {
+        if (!image.Files.Keys.Any(path => Path.GetFileName(path).StartsWith("libssl.so", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        if (!image.Environment.TryGetValue("SSL_CERT_FILE", out var bundle) || bundle.Length == 0)
+        {
+            failures.Add("the image carries OpenSSL but its Env does not set SSL_CERT_FILE: .NET would trust no certificate");
+        }
+        else if (!image.Files.TryGetValue(bundle, out var file) || file.IsDirectory)
+        {
+            failures.Add($"SSL_CERT_FILE names {bundle}, which is not a file in the image");
+        }
     }
 
     private static void CheckEntrypoint(OciImage image, List<string> failures)

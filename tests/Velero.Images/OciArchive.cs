@@ -61,6 +61,8 @@ public static class OciArchive
             User = config?["User"]?.GetValue<string>() ?? "",
             Entrypoint = Strings(config?["Entrypoint"]),
             Cmd = Strings(config?["Cmd"]),
+            Environment = Strings(config?["Env"]).Select(e => e.Split('=', 2))
+                .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal),
             Files = files,
             SbomFiles = sbomFiles,
             LayerBytes = layerBytes,

@@ -13,6 +13,9 @@ public sealed class OciImage
 
     public required IReadOnlyDictionary<string, ImageEntry> Files { get; init; }
 
+    /// <summary>The config's <c>Env</c>, <c>NAME=value</c> split at the first '='.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The layer blobs' sizes as stored (compressed when the layers are).</summary>
     public long LayerBytes { get; init; }
 

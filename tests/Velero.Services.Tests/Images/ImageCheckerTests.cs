@@ -37,10 +37,10 @@ public sealed class ImageCheckerTests : IDisposable
     ];
 
     private IReadOnlyList<string> Check(IEnumerable<SyntheticFile> files, string user = "65532:65532", string entrypoint = "/app",
-        SbomDocument? sbom = null)
+        SbomDocument? sbom = null, string[]? environment = null)
     {
         var archive = _dir.Combine("image.oci.tar");
-        SyntheticOciArchive.Write(archive, files, user, entrypoint);
+        SyntheticOciArchive.Write(archive, files, user, environment ?? [], entrypoint);
         var image = OciArchive.Read(archive);
         return ImageChecker.Check(image, sbom ?? (image.SbomText() is { } text ? SbomDocument.Parse(text) : null));
     }
@@ -49,6 +49,23 @@ public sealed class ImageCheckerTests : IDisposable
     public void A_nonroot_shell_less_image_whose_sbom_covers_everything_passes()
     {
         Assert.Empty(Check(GoodFiles(FullSbom())));
+    }
+
+    [Theory]
+    [InlineData(null, "the image carries OpenSSL but its Env does not set SSL_CERT_FILE: .NET would trust no certificate")]
+    [InlineData("SSL_CERT_FILE=/etc/ssl/cert.pem", "SSL_CERT_FILE names /etc/ssl/cert.pem, which is not a file in the image")]
+    [InlineData("SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt", null)]
+    public void An_image_with_openssl_must_name_a_ca_bundle_it_carries(string? variable, string? failure)
+    {
+        const string Bundle = "/etc/ssl/certs/ca-certificates.crt";
+        const string Ssl = "/lib/x86_64-linux-gnu/libssl.so.3";
+        var files = GoodFiles(FullSbom(Bundle, Ssl));
+        files.Add(new(Bundle, "-----BEGIN CERTIFICATE-----\n"));
+        files.Add(new(Ssl, Mode: SyntheticFile.Executable));
+
+        var failures = Check(files, environment: variable is null ? [] : [variable]);
+
+        Assert.Equal(failure is null ? [] : [failure], failures);
     }
 
     [Theory]

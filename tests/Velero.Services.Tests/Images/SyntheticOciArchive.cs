@@ -12,7 +12,11 @@ namespace Velero.Services.Tests.Images;
 /// </summary>
 public static class SyntheticOciArchive
 {
-    public static void Write(string archivePath, IEnumerable<SyntheticFile> files, string user, params string[] entrypoint)
+    public static void Write(string archivePath, IEnumerable<SyntheticFile> files, string user, params string[] entrypoint) =>
+        Write(archivePath, files, user, [], entrypoint);
+
+    public static void Write(string archivePath, IEnumerable<SyntheticFile> files, string user, IReadOnlyList<string> environment,
+        params string[] entrypoint)
     {
         var layer = Layer(files);
         var config = Encoding.UTF8.GetBytes(new JsonObject
@@ -23,6 +27,7 @@ public static class SyntheticOciArchive
             {
                 ["User"] = user,
                 ["Entrypoint"] = new JsonArray([.. entrypoint.Select(e => (JsonNode)JsonValue.Create(e)!)]),
+                ["Env"] = new JsonArray([.. environment.Select(e => (JsonNode)JsonValue.Create(e)!)]),
             },
             ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = new JsonArray() },
         }.ToJsonString());
